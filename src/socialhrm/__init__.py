@@ -1,0 +1,34 @@
+"""Social HRM Lab: organisational network analysis for HR, with pandas and networkx.
+
+The library behind the course notebooks, the graded exercises and the dashboards.
+
+- :mod:`socialhrm.data` — the one gate every input passes through (validation, pseudonyms).
+- :mod:`socialhrm.network` — build networks from interactions or surveys; centrality and summaries.
+"""
+
+from socialhrm.data import (
+    DataError,
+    DataWarning,
+    pseudonymise,
+    read_events,
+    read_interactions,
+    read_nominations,
+    read_people,
+)
+from socialhrm.network import build_network, centrality_table, describe, org_chart
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DataError",
+    "DataWarning",
+    "build_network",
+    "centrality_table",
+    "describe",
+    "org_chart",
+    "pseudonymise",
+    "read_events",
+    "read_interactions",
+    "read_nominations",
+    "read_people",
+]

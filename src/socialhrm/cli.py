@@ -1,0 +1,59 @@
+"""The ``socialhrm`` command line: one entry point, one sub-command per job.
+
+Each sub-command lives in its own module and is imported only when used, so
+``socialhrm course`` stays fast and a missing optional part never breaks the rest.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+#: sub-command -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "course": ("socialhrm.course", "print the course catalogue (roles x areas, modules)"),
+    "progress": ("socialhrm.course", "show your own progress through the course"),
+    "workshop": ("socialhrm.workshop", "run a class with nbgrader: release, grade, ..."),
+    "dashboards": ("socialhrm.dashboards", "serve the dashboards with Voila"),
+}
+
+
+def _usage() -> str:
+    lines = ["usage: socialhrm <command> [options]", "", "commands:"]
+    lines += [f"  {name:<11} {help_}" for name, (_, help_) in COMMANDS.items()]
+    lines += ["", "Run 'socialhrm <command> --help' for a command's options."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch ``socialhrm <command> ...`` to the module that implements it.
+
+    Parameters
+    ----------
+    argv
+        The arguments after the program name; ``sys.argv[1:]`` when omitted.
+
+    Returns
+    -------
+    int
+        The process exit code.
+
+    Examples
+    --------
+    >>> main(["--help"])  # doctest: +SKIP
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(_usage())
+        return 0
+    name, rest = argv[0], argv[1:]
+    if name not in COMMANDS:
+        print(f"socialhrm: unknown command {name!r}.\n\n{_usage()}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[name][0])
+    entry = getattr(module, f"main_{name}", None) or module.main
+    return int(entry(rest) or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

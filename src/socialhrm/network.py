@@ -1,0 +1,657 @@
+"""The network core: build networks from tables, and measure them.
+
+Graphs are plain networkx graphs whose nodes carry the people table's columns as
+attributes, so a learner can always drop down to networkx and see the same thing.
+For large graphs the heavy measures run in igraph (C) on the same graph, converted once;
+tests check that both engines give the same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from socialhrm.data import (
+    _VALIDATED,
+    DataError,
+    _drop_unknown,
+    _Origin,
+    read_interactions,
+    read_nominations,
+    read_people,
+)
+
+__all__ = ["build_network", "centrality_table", "describe", "org_chart", "CENTRALITY_COLUMNS"]
+
+#: Graphs with at least this many people use igraph when ``engine="auto"``.
+IGRAPH_FROM = 500
+
+#: Columns of :func:`centrality_table`, with what each means for HR.
+CENTRALITY_COLUMNS: dict[str, str] = {
+    "in_degree": "how many people name or contact this person (ties in)",
+    "out_degree": "how many people this person names or contacts (ties out)",
+    "degree": "ties in and out together (for undirected graphs: ties)",
+    "in_strength": "summed weight of ties in (e.g. messages received)",
+    "out_strength": "summed weight of ties out (e.g. messages sent)",
+    "strength": "summed weight of all ties",
+    "betweenness": "share of shortest paths between others that pass through this person "
+                   "(brokerage); exact or sampled, see attrs['betweenness']",
+    "closeness": "how few steps others need to reach this person (Wasserman-Faust correction "
+                 "for people not everyone can reach); exact or sampled, see attrs['closeness']",
+    "pagerank": "importance from being named by important people (weighted, damping 0.85)",
+    "eigenvector": "connected to well-connected people (undirected, weighted; largest "
+                   "component only, NaN elsewhere)",
+    "clustering": "share of this person's contacts who are also in touch (undirected view)",
+    "constraint": "Burt's constraint: high = contacts all know each other, few structural "
+                  "holes (undirected view)",
+    "effective_size": "Burt's effective size: non-redundant contacts (undirected view)",
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Building networks
+# ---------------------------------------------------------------------------------------
+def _table_kind(table: pd.DataFrame) -> str:
+    cols = set(table.columns)
+    if {"sender", "recipient"} <= cols:
+        return "interactions"
+    if {"respondent", "nominee"} <= cols:
+        return "nominations"
+    raise DataError(
+        "build_network: the table has neither sender/recipient columns (an interaction log) "
+        f"nor respondent/nominee columns (survey nominations); it has {', '.join(cols)}.\n"
+        "  What to do: read it first with read_interactions or read_nominations, mapping "
+        "your column names with columns=."
+    )
+
+
+def _node_attributes(people: pd.DataFrame) -> list[tuple[str, dict[str, Any]]]:
+    attrs = people.drop(columns="person_id")
+    records = attrs.astype(object).where(attrs.notna(), None).to_dict("records")
+    return list(zip(people["person_id"].tolist(), records, strict=True))
+
+
+def _aggregate(frame: pd.DataFrame, src: str, dst: str, wcol: str,
+               directed: bool) -> pd.DataFrame:
+    pairs = frame[[src, dst, wcol]]
+    if not directed:
+        a, b = pairs[src], pairs[dst]
+        swap = a > b
+        pairs = pd.DataFrame({src: a.where(~swap, b), dst: b.where(~swap, a), wcol: pairs[wcol]})
+    grouped = pairs.groupby([src, dst], sort=False, observed=True)[wcol]
+    return grouped.agg(weight="sum", count="size").reset_index()
+
+
+def _keep_reciprocated(edges: pd.DataFrame, src: str, dst: str, directed: bool,
+                       original: pd.DataFrame) -> pd.DataFrame:
+    both = pd.MultiIndex.from_frame(original[[src, dst]].drop_duplicates())
+    back = pd.MultiIndex.from_arrays([edges[dst], edges[src]])
+    if directed:
+        return edges[back.isin(both)]
+    fwd = pd.MultiIndex.from_arrays([edges[src], edges[dst]])
+    return edges[back.isin(both) & fwd.isin(both)]
+
+
+def build_network(
+    table: pd.DataFrame,
+    people: pd.DataFrame | None = None,
+    directed: bool = True,
+    *,
+    relation: str | Iterable[str] | None = None,
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    channel: str | Iterable[str] | None = None,
+    min_weight: float | None = None,
+    reciprocated: bool = False,
+) -> nx.Graph | nx.DiGraph | dict[str, nx.Graph | nx.DiGraph]:
+    """Build a network from an interaction log or from survey nominations.
+
+    Parameters
+    ----------
+    table
+        An interaction log (``sender``, ``recipient``, ...) or nominations (``respondent``,
+        ``nominee``, ``relation``), ideally as returned by the ``read_*`` functions; other
+        DataFrames are validated first.
+    people
+        The people table: its columns become node attributes, joined by ``person_id``, and
+        people without any tie are kept as isolated nodes. Rows naming someone who is not
+        in it are dropped with a warning.
+    directed
+        A directed graph (who contacts / names whom) or an undirected one (who is in touch).
+    relation
+        For nominations: one relation (``"advice"``), several, or ``None`` for all. When the
+        table holds several relations and none is chosen, a dict ``{relation: graph}``.
+    start, end
+        For interactions: keep messages with ``start <= timestamp < end``.
+    channel
+        For interactions: keep only these channel(s), e.g. ``"chat"``.
+    min_weight
+        Keep only ties whose summed weight (messages, or nomination strength) is at least this.
+    reciprocated
+        Keep only ties that go both ways.
+
+    Returns
+    -------
+    networkx.DiGraph or networkx.Graph, or dict of them
+        Edges carry ``weight`` (summed weight; the number of messages when every weight is 1)
+        and ``count`` (number of rows). ``G.graph`` records how the network was built.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({"sender": ["a", "a", "b"], "recipient": ["b", "b", "a"]})
+    >>> G = build_network(log)
+    >>> G["a"]["b"]["weight"], G.number_of_edges()
+    (2.0, 2)
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise DataError("build_network: expected a table (a pandas DataFrame), got "
+                        f"{type(table).__name__}.")
+    kind = _table_kind(table)
+    if people is not None and people.attrs.get(_VALIDATED) != "people":
+        people = read_people(people)
+    if table.attrs.get(_VALIDATED) != kind:  # not through the gate yet
+        reader = read_interactions if kind == "interactions" else read_nominations
+        table = reader(table, people=people)
+    elif people is not None:
+        cols = ["sender", "recipient"] if kind == "interactions" else ["respondent", "nominee"]
+        table = _drop_unknown(table, cols, people, _Origin(kind, "as passed to build_network",
+                                                           "frame"), "drop")
+    if kind == "interactions":
+        src, dst, wcol = "sender", "recipient", "weight"
+        frame = table
+        if start is not None or end is not None:
+            if frame["timestamp"].isna().all():
+                raise DataError("build_network: start/end need timestamps, but this "
+                                "interaction log has none.")
+            keep = pd.Series(True, index=frame.index)
+            if start is not None:
+                keep &= frame["timestamp"] >= pd.Timestamp(start)
+            if end is not None:
+                keep &= frame["timestamp"] < pd.Timestamp(end)
+            frame = frame[keep]
+        if channel is not None:
+            chosen = [channel] if isinstance(channel, str) else list(channel)
+            unknown = sorted(set(chosen) - set(frame["channel"].unique()))
+            if unknown:
+                raise DataError(f"build_network: no messages on channel(s) {unknown}; the log "
+                                f"has {sorted(table['channel'].unique())}.")
+            frame = frame[frame["channel"].isin(chosen)]
+        return _assemble(frame, src, dst, wcol, people, directed, min_weight, reciprocated,
+                         {"source": "interactions", "start": start, "end": end,
+                          "channel": channel})
+    src, dst, wcol = "respondent", "nominee", "strength"
+    available = list(pd.unique(table["relation"]))
+    if relation is None:
+        chosen = available
+    else:
+        chosen = [relation] if isinstance(relation, str) else list(relation)
+        missing = [r for r in chosen if r not in available]
+        if missing:
+            raise DataError(f"build_network: no nominations for relation(s) {missing}; the "
+                            f"survey has {available}.")
+    graphs = {
+        rel: _assemble(table[table["relation"] == rel], src, dst, wcol, people, directed,
+                       min_weight, reciprocated, {"source": "nominations", "relation": rel})
+        for rel in chosen
+    }
+    if len(graphs) == 1 and (relation is None or isinstance(relation, str)):
+        return next(iter(graphs.values()))
+    return graphs
+
+
+def _assemble(frame: pd.DataFrame, src: str, dst: str, wcol: str,
+              people: pd.DataFrame | None, directed: bool, min_weight: float | None,
+              reciprocated: bool, info: dict[str, Any]) -> nx.Graph | nx.DiGraph:
+    edges = _aggregate(frame, src, dst, wcol, directed)
+    if reciprocated:
+        edges = _keep_reciprocated(edges, src, dst, directed, frame)
+    if min_weight is not None:
+        edges = edges[edges["weight"] >= min_weight]
+    G: nx.Graph | nx.DiGraph = nx.DiGraph() if directed else nx.Graph()
+    G.graph.update({k: v for k, v in info.items() if v is not None})
+    G.graph.update(directed=directed, reciprocated=reciprocated, min_weight=min_weight)
+    if people is not None:
+        G.add_nodes_from(_node_attributes(people))
+    weights = edges["weight"].to_numpy(dtype=float).tolist()
+    counts = edges["count"].to_numpy(dtype=np.int64).tolist()
+    G.add_edges_from(
+        (u, v, {"weight": w, "count": c})
+        for u, v, w, c in zip(edges[src].tolist(), edges[dst].tolist(), weights, counts,
+                              strict=True)
+    )
+    return G
+
+
+def org_chart(people: pd.DataFrame) -> nx.DiGraph:
+    """The formal organisation: an edge from every manager to each direct report.
+
+    Parameters
+    ----------
+    people
+        The people table with ``person_id`` and ``manager_id`` (empty at the top).
+
+    Returns
+    -------
+    networkx.DiGraph
+        Every person is a node with the people columns as attributes.
+
+    Raises
+    ------
+    DataError
+        A ``manager_id`` that is nobody's ``person_id``, or reporting lines in a loop.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> people = pd.DataFrame({"person_id": ["ceo", "a", "b"], "manager_id": [None, "ceo", "a"]})
+    >>> sorted(org_chart(people).edges())
+    [('a', 'b'), ('ceo', 'a')]
+    """
+    if people.attrs.get(_VALIDATED) != "people":
+        people = read_people(people)
+    G = nx.DiGraph(source="org_chart")
+    G.add_nodes_from(_node_attributes(people))
+    has_manager = people["manager_id"].notna()
+    reports = people[has_manager]
+    unknown = ~reports["manager_id"].isin(people["person_id"])
+    if unknown.any():
+        bad = reports[unknown]
+        shown = ", ".join(f"{m!r} (manager of {p!r})" for p, m in
+                          zip(bad["person_id"][:5], bad["manager_id"][:5], strict=True))
+        raise DataError(
+            f"org_chart: {int(unknown.sum())} manager_id(s) are not a person_id in the people "
+            f"table: {shown}.\n  What to do: add the managers to the people table, or correct "
+            "the manager_id (leave it empty for the top of the organisation)."
+        )
+    G.add_edges_from(zip(reports["manager_id"], reports["person_id"], strict=True))
+    try:
+        cycle = nx.find_cycle(G)
+    except nx.NetworkXNoCycle:
+        return G
+    loop = " -> ".join([str(u) for u, _ in cycle] + [str(cycle[0][0])])
+    raise DataError(
+        f"org_chart: the reporting lines form a loop ({loop}, read as 'manages').\n"
+        "  What to do: every chain of managers must end at someone with no manager; fix the "
+        "manager_id of one person in the loop."
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Measuring networks
+# ---------------------------------------------------------------------------------------
+def _undirected_view(G: nx.Graph, weight: str | None) -> nx.Graph:
+    """Undirected, simple view: ties in either direction, weights of both directions summed."""
+    U = nx.Graph()
+    U.add_nodes_from(G)
+    for u, v, d in G.edges(data=True):
+        if u == v:
+            continue
+        w = d.get(weight, 1.0) if weight else 1.0
+        if U.has_edge(u, v):
+            if weight:  # unweighted: a tie is a tie, whichever way it goes
+                U[u][v]["weight"] += w
+        else:
+            U.add_edge(u, v, weight=w)
+    return U
+
+
+def _sample_sources(G: nx.Graph, k: int, seed: int | None) -> list[Hashable]:
+    # the same draw networkx makes for betweenness_centrality(G, k=k, seed=seed)
+    return random.Random(seed).sample(list(G.nodes()), k)
+
+
+def _largest_component(U: nx.Graph) -> set:
+    if U.number_of_nodes() == 0:
+        return set()
+    return max(nx.connected_components(U), key=len)
+
+
+def _eigenvector_nx(U: nx.Graph) -> dict:
+    comp = _largest_component(U)
+    out = dict.fromkeys(U, math.nan)
+    if len(comp) < 2:
+        return out
+    H = U.subgraph(comp)
+    if H.number_of_nodes() == 2:
+        out.update(dict.fromkeys(H, 1 / math.sqrt(2)))
+        return out
+    out.update(nx.eigenvector_centrality_numpy(H, weight="weight"))
+    return out
+
+
+class _IG:
+    """A graph converted once to igraph, with the node order to map results back."""
+
+    def __init__(self, G: nx.Graph, weight: str | None):
+        import igraph as ig
+
+        self.nodes = list(G)
+        self.index = index = {n: i for i, n in enumerate(self.nodes)}
+        directed = G.is_directed()
+        src: list[int] = []
+        dst: list[int] = []
+        wts: list[float] = []
+        for u, nbrs in G.adjacency():  # one pass over the adjacency, no per-edge tuples
+            iu = index[u]
+            for v, d in nbrs.items():
+                iv = index[v]
+                if not directed and iv < iu:
+                    continue  # each undirected edge once
+                src.append(iu)
+                dst.append(iv)
+                if weight:
+                    wts.append(d.get(weight, 1.0))
+        self.src = np.asarray(src, dtype=np.int64)
+        self.dst = np.asarray(dst, dtype=np.int64)
+        self.weights = np.asarray(wts, dtype=float) if weight else np.ones(len(src))
+        self.g = ig.Graph(n=len(self.nodes), edges=list(zip(src, dst, strict=True)),
+                          directed=directed)
+        if weight:
+            self.g.es["weight"] = wts
+
+
+def _pagerank_sparse(ig_g: _IG, directed: bool, alpha: float = 0.85,
+                     tol: float = 1e-12, max_iter: int = 1000) -> np.ndarray:
+    """PageRank by power iteration on a sparse matrix, with networkx's conventions.
+
+    Dangling people spread their score evenly; self-loops count as ties; the result matches
+    ``nx.pagerank`` (tested), without building the matrix through networkx.
+    """
+    from scipy import sparse
+
+    n = len(ig_g.nodes)
+    src, dst, w = ig_g.src, ig_g.dst, ig_g.weights
+    if not directed:  # both directions, self-loops once
+        loop = src == dst
+        src, dst, w = (np.concatenate([src, dst[~loop]]), np.concatenate([dst, src[~loop]]),
+                       np.concatenate([w, w[~loop]]))
+    A = sparse.csr_array((w, (src, dst)), shape=(n, n))
+    out = np.asarray(A.sum(axis=1)).ravel()
+    inv = np.divide(1.0, out, out=np.zeros(n), where=out != 0)
+    A = sparse.csr_array(sparse.diags_array(inv) @ A)
+    dangling = out == 0
+    x = np.full(n, 1.0 / n)
+    p = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (x @ A + x[dangling].sum() * p) + (1 - alpha) * p
+        if np.abs(x - last).sum() < n * tol:
+            return x
+    raise DataError("PageRank did not converge; this network is unusual (please report it).")
+
+
+def _pagerank(G: nx.Graph, weight: str | None) -> dict:
+    # a tight tolerance, so that the result does not depend on the iteration count
+    return nx.pagerank(G, alpha=0.85, weight=weight, tol=1e-12, max_iter=1000)
+
+
+def _closeness_from_distances(dist: np.ndarray, n: int) -> np.ndarray:
+    """Wasserman-Faust closeness from a (sources x nodes) matrix of distances *to* nodes."""
+    finite = np.isfinite(dist) & (dist > 0)
+    reach = finite.sum(axis=0).astype(float)  # sources that reach the node
+    total = np.where(finite, dist, 0).sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        close = np.where(total > 0, reach / total, 0.0)
+    return close, reach
+
+
+def _centrality_igraph(G: nx.Graph, weight: str | None, sources: list | None) -> dict:
+    directed = G.is_directed()
+    n = G.number_of_nodes()
+    ig_g = _IG(G, weight)
+    g = ig_g.g
+    out: dict[str, Any] = {}
+    # betweenness, hop-based, normalised as networkx does
+    if sources is None:
+        raw = np.asarray(g.betweenness(directed=directed), dtype=float)
+        if not directed:
+            raw *= 2
+        scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+        out["betweenness"] = raw * scale
+    else:
+        src_idx = [ig_g.index[s] for s in sources]
+        raw = np.zeros(n)
+        # accumulate per source, as networkx does (ordered pairs s -> t)
+        raw += np.asarray(g.betweenness(directed=directed, sources=src_idx), dtype=float)
+        if not directed:  # igraph halves undirected pairs; networkx counts s -> t per source
+            raw *= 2
+        k = len(src_idx)
+        is_src = np.zeros(n, dtype=bool)
+        is_src[src_idx] = True
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scale_src = 1 / ((k - 1) * (n - 2)) if k > 1 and n > 2 else math.nan
+            scale_non = 1 / (k * (n - 2)) if n > 2 else 1.0
+        out["betweenness"] = np.where(is_src, raw * scale_src, raw * scale_non)
+    # closeness on incoming distances (networkx's convention), Wasserman-Faust corrected
+    if sources is None:
+        dist = np.asarray(g.distances(mode="out"), dtype=float)
+        close, reach = _closeness_from_distances(dist, n)
+        out["closeness"] = close * reach / (n - 1) if n > 1 else np.zeros(n)
+    else:
+        src_idx = [ig_g.index[s] for s in sources]
+        dist = np.asarray(g.distances(source=src_idx, mode="out"), dtype=float)
+        close, reach = _closeness_from_distances(dist, n)
+        # share of sampled sources (other than the node itself) that reach it
+        own = np.zeros(n)
+        own[src_idx] = 1
+        denom = np.maximum(len(src_idx) - own, 1)
+        out["closeness"] = close * (reach / denom)
+    w = "weight" if weight else None
+    out["pagerank"] = _pagerank_sparse(ig_g, directed)
+    # undirected view for eigenvector, clustering and structural holes
+    U = g.as_undirected(mode="collapse", combine_edges="sum" if w else None) if directed else g
+    U = U.simplify(multiple=False, loops=True, combine_edges="sum" if w else None)
+    membership = U.connected_components().membership if U.vcount() else []
+    eig = np.full(n, math.nan)
+    if membership:
+        sizes = np.bincount(membership)
+        big = int(np.argmax(sizes))
+        if sizes[big] >= 2:
+            idx = [i for i, m in enumerate(membership) if m == big]
+            sub = U.induced_subgraph(idx)
+            vec = np.asarray(sub.eigenvector_centrality(scale=False,
+                                                        weights="weight" if w else None))
+            vec = np.abs(vec) / np.linalg.norm(vec)
+            eig[idx] = vec
+    out["eigenvector"] = eig
+    out["clustering"] = np.asarray(U.transitivity_local_undirected(mode="zero"), dtype=float)
+    out["constraint"] = np.asarray(U.constraint(), dtype=float)
+    deg = np.asarray(U.degree(), dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["effective_size"] = np.where(deg > 0, deg - (deg - 1) * out["clustering"], math.nan)
+    out["constraint"] = np.where(deg > 0, out["constraint"], math.nan)
+    return {key: dict(zip(ig_g.nodes, vals, strict=True)) for key, vals in out.items()}
+
+
+def _centrality_networkx(G: nx.Graph, weight: str | None, sources: list | None,
+                         k: int | None, seed: int | None) -> dict:
+    out: dict[str, dict] = {}
+    if sources is None:
+        out["betweenness"] = nx.betweenness_centrality(G, normalized=True)
+        out["closeness"] = nx.closeness_centrality(G)
+    else:
+        out["betweenness"] = nx.betweenness_centrality(G, k=k, seed=seed, normalized=True)
+        out["closeness"] = _nx_sampled_closeness(G, sources)
+    out["pagerank"] = _pagerank(G, weight)
+    U = _undirected_view(G, weight)
+    out["eigenvector"] = _eigenvector_nx(U)
+    U1 = nx.Graph(U.edges())
+    U1.add_nodes_from(U)
+    out["clustering"] = nx.clustering(U1)
+    out["constraint"] = nx.constraint(U1)
+    out["effective_size"] = nx.effective_size(U1)
+    return out
+
+
+def _nx_sampled_closeness(G: nx.Graph, sources: list) -> dict:
+    """Closeness estimated from BFS out of the sampled sources (Eppstein & Wang 2004)."""
+    n = G.number_of_nodes()
+    nodes = list(G)
+    idx = {v: i for i, v in enumerate(nodes)}
+    dist = np.full((len(sources), n), np.inf)
+    for r, s in enumerate(sources):
+        for v, d in nx.single_source_shortest_path_length(G, s).items():
+            dist[r, idx[v]] = d
+    close, reach = _closeness_from_distances(dist, n)
+    own = np.array([1.0 if v in set(sources) else 0.0 for v in nodes])
+    denom = np.maximum(len(sources) - own, 1)
+    return dict(zip(nodes, close * (reach / denom), strict=True))
+
+
+def centrality_table(
+    G: nx.Graph,
+    *,
+    weight: str | None = "weight",
+    k: int | None = None,
+    seed: int | None = 0,
+    exact_threshold: int = 2000,
+    engine: str = "auto",
+) -> pd.DataFrame:
+    """One row per person with the classic network measures (see ``CENTRALITY_COLUMNS``).
+
+    Parameters
+    ----------
+    G
+        A networkx graph, directed or not.
+    weight
+        Edge attribute for strength, PageRank and eigenvector (``None``: every tie counts 1).
+        Path-based measures (betweenness, closeness) count steps, not weights.
+    k
+        Number of sampled source people for betweenness and closeness. By default exact up
+        to ``exact_threshold`` people and ``k=256`` above.
+    seed
+        Seed for the sample; the same seed gives the same table.
+    exact_threshold
+        Largest graph for which path measures are computed exactly when ``k`` is not given.
+    engine
+        ``"networkx"``, ``"igraph"`` (fast, same values) or ``"auto"`` (igraph from
+        :data:`IGRAPH_FROM` people on).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``person_id``; ``attrs["betweenness"]`` and ``attrs["closeness"]`` say
+        ``"exact"`` or ``"sampled (k=..., seed=...)"``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> table = centrality_table(nx.karate_club_graph())
+    >>> table["betweenness"].idxmax()
+    0
+    """
+    if engine not in {"auto", "networkx", "igraph"}:
+        raise DataError(f"centrality_table: engine={engine!r} is not 'auto', 'networkx' or "
+                        "'igraph'.")
+    if not isinstance(G, nx.Graph):
+        raise DataError("centrality_table: expected a networkx graph, got "
+                        f"{type(G).__name__}. Build one with build_network.")
+    if G.is_multigraph():
+        G = nx.DiGraph(G) if G.is_directed() else nx.Graph(G)
+    n = G.number_of_nodes()
+    if n == 0:
+        raise DataError("centrality_table: the network has no people.")
+    if weight is not None and not any(weight in d for _, _, d in G.edges(data=True)):
+        weight = None
+    if k is None and n > exact_threshold:
+        k = 256
+    if k is not None and k >= n:
+        k = None
+    sources = _sample_sources(G, k, seed) if k is not None else None
+    use_ig = engine == "igraph" or (engine == "auto" and n >= IGRAPH_FROM)
+    if use_ig:
+        measures = _centrality_igraph(G, weight, sources)
+    else:
+        measures = _centrality_networkx(G, weight, sources, k, seed)
+    directed = G.is_directed()
+    nodes = list(G)
+    if directed:
+        ind, outd = dict(G.in_degree()), dict(G.out_degree())
+        ins, outs = dict(G.in_degree(weight=weight)), dict(G.out_degree(weight=weight))
+    else:
+        ind = outd = dict(G.degree())
+        ins = outs = dict(G.degree(weight=weight))
+    table = pd.DataFrame(
+        {
+            "in_degree": [ind[v] for v in nodes],
+            "out_degree": [outd[v] for v in nodes],
+            "degree": [ind[v] + outd[v] if directed else ind[v] for v in nodes],
+            "in_strength": [float(ins[v]) for v in nodes],
+            "out_strength": [float(outs[v]) for v in nodes],
+            "strength": [float(ins[v] + outs[v]) if directed else float(ins[v]) for v in nodes],
+            **{m: [float(measures[m].get(v, math.nan)) for v in nodes]
+               for m in ("betweenness", "closeness", "pagerank", "eigenvector", "clustering",
+                         "constraint", "effective_size")},
+        },
+        index=pd.Index(nodes, name="person_id"),
+    )
+    method = "exact" if sources is None else f"sampled (k={k}, seed={seed})"
+    table.attrs.update(betweenness=method, closeness=method,
+                       engine="igraph" if use_ig else "networkx")
+    return table
+
+
+def describe(G: nx.Graph) -> pd.Series:
+    """Summary figures of a network, the first thing to look at.
+
+    Parameters
+    ----------
+    G
+        A networkx graph, directed or not.
+
+    Returns
+    -------
+    pandas.Series
+        ``nodes``, ``edges``, ``self_loops``, ``density``, ``reciprocity`` (directed; self-loops
+        ignored), ``weak_components``/``largest_weak`` and ``strong_components``/
+        ``largest_strong`` (directed) or ``components``/``largest_component``,
+        ``average_clustering`` and ``triangles`` (undirected simple view, nodes with fewer
+        than two contacts count 0), and for directed graphs the dyad census ``mutual``,
+        ``asymmetric``, ``null``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> describe(nx.karate_club_graph())["edges"]
+    78
+    """
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    loops = nx.number_of_selfloops(G)
+    out: dict[str, Any] = {"nodes": n, "edges": m, "self_loops": loops,
+                           "density": nx.density(G) if n > 1 else 0.0}
+    if G.is_directed():
+        arcs = {(u, v) for u, v in G.edges() if u != v}
+        mutual2 = sum(1 for u, v in arcs if (v, u) in arcs)
+        out["reciprocity"] = mutual2 / len(arcs) if arcs else 0.0
+        weak = [len(c) for c in nx.weakly_connected_components(G)]
+        strong = [len(c) for c in nx.strongly_connected_components(G)]
+        out.update(weak_components=len(weak), largest_weak=max(weak, default=0),
+                   strong_components=len(strong), largest_strong=max(strong, default=0))
+    else:
+        comps = [len(c) for c in nx.connected_components(G)]
+        out.update(components=len(comps), largest_component=max(comps, default=0))
+    if n >= IGRAPH_FROM:
+        U = _IG(G, None).g
+        if G.is_directed():
+            U = U.as_undirected(mode="collapse")
+        U = U.simplify(multiple=True, loops=True)
+        out["average_clustering"] = float(np.mean(U.transitivity_local_undirected(mode="zero")))
+        out["triangles"] = len(U.list_triangles())
+    else:
+        U = nx.Graph()
+        U.add_nodes_from(G)
+        U.add_edges_from((u, v) for u, v in G.edges() if u != v)
+        out["average_clustering"] = nx.average_clustering(U) if n else 0.0
+        out["triangles"] = sum(nx.triangles(U).values()) // 3
+    if G.is_directed():
+        mutual = mutual2 // 2
+        asym = len(arcs) - 2 * mutual
+        out.update(mutual=mutual, asymmetric=asym, null=n * (n - 1) // 2 - mutual - asym)
+    return pd.Series(out, dtype=object, name="network")

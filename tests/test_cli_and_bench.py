@@ -1,0 +1,33 @@
+"""The command line entry point and the benchmark scripts (run small, not timed)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from socialhrm.cli import main
+
+
+def test_cli_help_lists_commands(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for name in ("course", "workshop", "dashboards", "progress"):
+        assert name in out
+
+
+def test_cli_unknown_command(capsys):
+    assert main(["fly"]) == 2
+    assert "unknown command 'fly'" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_core_benchmark_runs_small(repo):
+    out = subprocess.run([sys.executable, str(repo / "benchmarks" / "bench_core.py"),
+                          "--people", "400", "--messages", "20000", "--closeness-probe", "5"],
+                         capture_output=True, text=True, timeout=300, check=False)
+    assert out.returncode == 0, out.stderr
+    for stage in ("read + validate", "build network", "centrality table", "describe", "total",
+                  "peak memory", "plain networkx"):
+        assert stage in out.stdout
