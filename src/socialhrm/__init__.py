@@ -6,6 +6,7 @@ The library behind the course notebooks, the graded exercises and the dashboards
 - :mod:`socialhrm.network` — build networks from interactions or surveys; centrality and summaries.
 """
 
+from socialhrm import datasets  # socialhrm.datasets.load(...) right after import socialhrm
 from socialhrm.data import (
     DataError,
     DataWarning,
@@ -24,6 +25,7 @@ __all__ = [
     "DataWarning",
     "build_network",
     "centrality_table",
+    "datasets",
     "describe",
     "org_chart",
     "pseudonymise",
