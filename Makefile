@@ -11,7 +11,7 @@ DASH_PORT ?= 8866
 export OMP_WAIT_POLICY ?= passive
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: help install run test test-fast lint bench dashboards workshop-demo clean
+.PHONY: help install run test test-fast lint bench dashboards screenshots workshop-demo clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' Makefile | sed 's/:.*##/\t/'
@@ -49,6 +49,9 @@ bench: $(STAMP)  ## speed and memory, side by side with plain networkx
 
 dashboards: $(STAMP)  ## serve every dashboard with Voila
 	$(BIN)/socialhrm dashboards --port $(DASH_PORT)
+
+screenshots: $(STAMP)  ## re-make the README's dashboard screenshots with the browser tests
+	SOCIALHRM_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/dashboards -m browser -q
 
 workshop-demo: $(STAMP)  ## a mock workshop for three students, end to end
 	$(BIN)/socialhrm workshop demo

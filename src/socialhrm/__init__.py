@@ -4,6 +4,8 @@ The library behind the course notebooks, the graded exercises and the dashboards
 
 - :mod:`socialhrm.data` — the one gate every input passes through (validation, pseudonyms).
 - :mod:`socialhrm.network` — build networks from interactions or surveys; centrality and summaries.
+- :mod:`socialhrm.roles` — people's network roles and group-by-group tie matrices (with suppression).
+- :mod:`socialhrm.datasets` — the bundled organisation, Noordhaven.
 """
 
 from socialhrm import datasets  # socialhrm.datasets.load(...) right after import socialhrm
@@ -17,6 +19,7 @@ from socialhrm.data import (
     read_people,
 )
 from socialhrm.network import build_network, centrality_table, describe, org_chart
+from socialhrm.roles import group_tie_matrix, network_roles
 
 __version__ = "0.1.0"
 
@@ -27,6 +30,8 @@ __all__ = [
     "centrality_table",
     "datasets",
     "describe",
+    "group_tie_matrix",
+    "network_roles",
     "org_chart",
     "pseudonymise",
     "read_events",

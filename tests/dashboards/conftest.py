@@ -1,0 +1,66 @@
+"""Fixtures for the browser tests: a Voila server of the dashboards and headless chromium.
+
+The server is started through the real entry point (``socialhrm dashboards --port N``) on a
+free localhost port and always stopped (Ctrl-C, then kill) - also when a test fails.
+Chromium is Debian's (/usr/bin/chromium, installed by ``.ci/run``); never `playwright install`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from _browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    UPDATE_TIMEOUT,
+    start_server,
+    stop_server,
+)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def dashboards_server(artifacts: Path) -> Iterator[str]:
+    """The base URL of a running ``socialhrm dashboards``; stopped after the session."""
+    proc, url = start_server(artifacts / "voila_server.log")
+    try:
+        yield url
+    finally:
+        stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"chromium is missing at {CHROMIUM} (apt-get install chromium; "
+                    "never `playwright install`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+                               timeout=60_000)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture()
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})  # type: ignore[attr-defined]
+    pg = context.new_page()
+    pg.set_default_timeout(UPDATE_TIMEOUT * 1000)
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
