@@ -4,7 +4,7 @@ The library behind the course notebooks, the graded exercises and the dashboards
 
 - :mod:`socialhrm.data` — the one gate every input passes through (validation, pseudonyms).
 - :mod:`socialhrm.network` — build networks from interactions or surveys; centrality and summaries.
-- :mod:`socialhrm.roles` — people's network roles and group-by-group tie matrices (with suppression).
+- :mod:`socialhrm.roles` — people's network roles; group-by-group tie matrices (suppressed).
 - :mod:`socialhrm.datasets` — the bundled organisation, Noordhaven.
 """
 
