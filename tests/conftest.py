@@ -14,6 +14,18 @@ REALDATA = Path(os.environ.get("SOCIALHRM_REALDATA", REPO.parent / "shared" / "r
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _learner_progress_elsewhere(tmp_path_factory):
+    """Self-checks run by the tests (also in notebook kernels) never touch the real progress."""
+    before = os.environ.get("SOCIALHRM_HOME")
+    os.environ["SOCIALHRM_HOME"] = str(tmp_path_factory.mktemp("socialhrm_home"))
+    yield
+    if before is None:
+        os.environ.pop("SOCIALHRM_HOME", None)
+    else:
+        os.environ["SOCIALHRM_HOME"] = before
+
+
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO

@@ -31,3 +31,15 @@ def test_core_benchmark_runs_small(repo):
     for stage in ("read + validate", "build network", "centrality table", "describe", "total",
                   "peak memory", "plain networkx"):
         assert stage in out.stdout
+
+
+def test_cli_output_cut_short_by_a_pager_is_not_an_error(repo):
+    """`socialhrm course | head -1`: the reader closes the pipe early; no traceback, exit 0."""
+    proc = subprocess.Popen([sys.executable, "-m", "socialhrm.cli", "course"], cwd=repo,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # like `head -1`, stop reading after one line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert first.startswith(b"Social HRM Lab")
+    assert "Traceback" not in err and "BrokenPipeError" not in err

@@ -7,6 +7,7 @@ Each sub-command lives in its own module and is imported only when used, so
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 #: sub-command -> (module, one-line help)
@@ -52,7 +53,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     module = importlib.import_module(COMMANDS[name][0])
     entry = getattr(module, f"main_{name}", None) or module.main
-    return int(entry(rest) or 0)
+    try:
+        return int(entry(rest) or 0)
+    except BrokenPipeError:  # e.g. `socialhrm course | head`: the reader has gone, not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that Python's final flush does not fail
+        return 0
+    except KeyboardInterrupt:
+        print("\nsocialhrm: stopped (Ctrl-C).", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover
