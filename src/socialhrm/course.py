@@ -23,6 +23,7 @@ import os
 import re
 import sys
 import tempfile
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,10 @@ REQUIRED = ("id", "name", "title", "status", "role", "areas", "minutes", "prereq
             "objectives", "lessons", "exercises")
 _ID_RE = re.compile(r"^m\d{2}$")
 _NAME_RE = re.compile(r"^[a-z0-9_]+$")
+
+
+class ProgressWarning(UserWarning):
+    """The learner's progress file was damaged and has been set aside."""
 
 
 class CourseError(ValueError):
@@ -190,12 +195,15 @@ def _str_list(entry: dict, key: str, label: str, problems: list[str], *,
     return tuple(v.strip() for v in value)
 
 
-def _check_module(entry: dict, cat: Catalogue, seen: dict[str, int], problems: list[str]) -> None:
+def _check_module(entry: dict, cat: Catalogue, seen: dict[str, int], problems: list[str],
+                  position: int) -> None:
     mid = entry.get("id")
-    label = f"module {mid!r}" if isinstance(mid, str) else f"module number {len(seen) + 1}"
+    label = f"module {mid!r}" if isinstance(mid, str) else f"module number {position}"
     missing = [k for k in REQUIRED if k not in entry]
     if missing:
         problems.append(f"{label}: missing field(s) {', '.join(missing)}")
+        if isinstance(mid, str):  # known, so later prerequisites on it are not flagged too
+            seen.setdefault(mid, len(seen))
         return
     unknown_keys = sorted(set(entry) - set(REQUIRED))
     if unknown_keys:
@@ -318,12 +326,12 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
     if not isinstance(raw, list) or not raw:
         problems.append("'modules' must be a non-empty list of modules")
         raw = []
-    for entry in raw:
+    for position, entry in enumerate(raw, start=1):
         if not isinstance(entry, dict):
-            problems.append(f"module number {len(seen) + 1}: expected fields (id: ..., "
+            problems.append(f"module number {position}: expected fields (id: ..., "
                             f"title: ...), found {entry!r}")
             continue
-        _check_module(entry, cat, seen, problems)
+        _check_module(entry, cat, seen, problems, position)
     if problems:
         listed = "\n".join(f"  - {p}" for p in problems)
         raise CourseError(f"The course catalogue {where} has {len(problems)} problem(s):\n"
@@ -530,11 +538,41 @@ def _empty() -> dict[str, Any]:
     return {"version": 1, "modules": {}}
 
 
+def _set_aside(path: Path) -> Path | None:
+    """Move a damaged progress file out of the way under a new, time-stamped name."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.broken-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+    try:
+        path.replace(target)
+    except OSError:
+        return None
+    return target
+
+
+def _valid_progress(data: Any) -> bool:
+    """Whether the file's content has the structure this module writes."""
+    if not isinstance(data, dict) or not isinstance(data.get("modules"), dict):
+        return False
+    for mod in data["modules"].values():
+        if not isinstance(mod, dict) or not isinstance(mod.get("questions", {}), dict):
+            return False
+        if not all(isinstance(q, dict) for q in mod.get("questions", {}).values()):
+            return False
+        if not isinstance(mod.get("last_activity", ""), str | None):
+            return False
+    return True
+
+
 def load_progress() -> dict[str, Any]:
     """The learner's progress as stored: ``{"version": 1, "modules": {...}}``.
 
-    A missing file is an empty progress; an unreadable one is set aside as
-    ``progress.json.broken`` (so nothing is lost) and an empty progress is returned.
+    A missing file is an empty progress. A damaged one (not JSON, or not the structure this
+    module writes) is set aside as ``progress.json.broken-<time>`` (so nothing is lost), a
+    :class:`ProgressWarning` says where, and an empty progress is returned.
 
     Returns
     -------
@@ -553,13 +591,15 @@ def load_progress() -> dict[str, Any]:
         return _empty()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or not isinstance(data.get("modules"), dict):
-            raise ValueError("unexpected content")
-        return data
     except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            path.replace(path.with_name(path.name + ".broken"))
-        return _empty()
+        data = None
+    if _valid_progress(data):
+        return data
+    moved = _set_aside(path)
+    where = f"it was kept as {moved}" if moved else "it could not be moved aside"
+    warnings.warn(f"Your progress file {path} was damaged and could not be read; {where}. "
+                  "Your progress starts again from here.", ProgressWarning, stacklevel=2)
+    return _empty()
 
 
 def _now() -> str:
@@ -670,9 +710,13 @@ def progress_table(catalogue: Catalogue | None = None) -> pd.DataFrame:
         rows.append({"module": m.id, "title": m.title, "status": m.status,
                      "passed": len(passed & set(graded)), "total": len(graded),
                      "tries_passed": len(passed & set(tries)), "tries": len(tries),
-                     "last_activity": got.get("last_activity"),
+                     "last_activity": got.get("last_activity") or None,
                      "done": bool(graded) and set(graded) <= passed})
-    return pd.DataFrame(rows).set_index("module")
+    table = pd.DataFrame(rows).set_index("module")
+    # an object column keeps None as None (pandas 3 would make a text column with NaN)
+    table["last_activity"] = pd.Series([r["last_activity"] for r in rows], index=table.index,
+                                       dtype=object)
+    return table
 
 
 def next_module(table: pd.DataFrame | None = None,
@@ -699,8 +743,8 @@ def next_module(table: pd.DataFrame | None = None,
     return waiting[0] if waiting else None
 
 
-def _when(stamp: str | None) -> str:
-    if not stamp:
+def _when(stamp: Any) -> str:
+    if not isinstance(stamp, str) or not stamp:  # None, or NaN from a pandas column
         return "-"
     try:
         return dt.datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M")
