@@ -29,6 +29,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 install: $(STAMP)  ## create .venv and install everything
 
 run: $(STAMP)  ## open the course in JupyterLab on the bundled organisation
+	@$(BIN)/socialhrm exercises --quiet
 	@echo "Opening JupyterLab on notebooks/00_start_here.ipynb (Ctrl-C to stop)."
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 		--ServerApp.root_dir=$(CURDIR) $(if $(filter 0,$(shell id -u)),--allow-root,) \

@@ -15,15 +15,19 @@ os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _learner_progress_elsewhere(tmp_path_factory):
-    """Self-checks run by the tests (also in notebook kernels) never touch the real progress."""
-    before = os.environ.get("SOCIALHRM_HOME")
-    os.environ["SOCIALHRM_HOME"] = str(tmp_path_factory.mktemp("socialhrm_home"))
+def _learner_files_elsewhere(tmp_path_factory):
+    """The tests (also notebook kernels and `make run`) never touch a learner's own files:
+    their progress (SOCIALHRM_HOME) and their copies of the exercises (SOCIALHRM_EXERCISES)."""
+    names = ("SOCIALHRM_HOME", "SOCIALHRM_EXERCISES")
+    before = {name: os.environ.get(name) for name in names}
+    for name in names:
+        os.environ[name] = str(tmp_path_factory.mktemp(name.lower()))
     yield
-    if before is None:
-        os.environ.pop("SOCIALHRM_HOME", None)
-    else:
-        os.environ["SOCIALHRM_HOME"] = before
+    for name, value in before.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -38,6 +39,11 @@ def test_make_run_serves_the_start_notebook(repo, tmp_path):
             time.sleep(0.5)
         assert url, f"no URL printed within 90 s:\n{log.read_text()}"
         assert "00_start_here.ipynb" in url
+        # the learner's own copy of every exercise was made first (the student version)
+        mine = Path(os.environ["SOCIALHRM_EXERCISES"])
+        copies = sorted(mine.glob("*/*.ipynb"))
+        assert copies and "my_exercises" not in str(mine), log.read_text()
+        assert all("BEGIN SOLUTION" not in p.read_text() for p in copies)
         token = url.rsplit("token=", 1)[1]
         api = (f"http://127.0.0.1:{port}/api/contents/notebooks/00_start_here.ipynb"
                f"?token={token}&content=0")

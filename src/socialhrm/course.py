@@ -816,7 +816,10 @@ def main_progress(argv: list[str] | None = None) -> int:
     else:
         row = table.loc[nxt.id]
         verb = "Continue with" if row["passed"] or row["tries_passed"] else "Next: start"
-        print(f"{verb} {nxt.id} '{nxt.title}': lesson {', '.join(nxt.lessons)}, then the "
-              f"exercise {', '.join(nxt.exercises)}.")
+        from socialhrm.exercises import FOLDER_NAME
+
+        mine = ", ".join(f"{FOLDER_NAME}/{nxt.name}/{Path(e).name}" for e in nxt.exercises)
+        print(f"{verb} {nxt.id} '{nxt.title}': lesson {', '.join(nxt.lessons)}, then your "
+              f"copy of the exercise, {mine} (`socialhrm exercises` makes it).")
         print("In the exercise, run check(\"q1\") (and so on) after each answer.")
     return 0

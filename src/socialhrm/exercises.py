@@ -1,0 +1,273 @@
+"""Your own copies of the graded exercises, for learning without a trainer.
+
+``modules/`` holds the *instructor* versions of the exercises (with the solutions and the hidden
+tests). A learner works on the *student* version, the same notebook that a trainer hands out:
+nbgrader's ``generate_assignment`` makes it, and :func:`prepare_exercises` puts one copy of each
+available module in your own folder, ``my_exercises/`` in the repository (never committed)::
+
+    socialhrm exercises            # make the copies that are missing; keeps the ones you have
+    socialhrm exercises m01 --fresh   # a new blank copy beside yours (yours is not touched)
+
+``make run`` does the first step for you. A copy you have started is never replaced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from socialhrm.course import CourseError, Module, load_catalogue
+
+__all__ = ["ExerciseCopy", "exercises_dir", "prepare_exercises", "student_version"]
+
+#: Where learners' copies go unless SOCIALHRM_EXERCISES says otherwise.
+ENV_EXERCISES = "SOCIALHRM_EXERCISES"
+FOLDER_NAME = "my_exercises"
+
+
+class ExerciseError(Exception):
+    """A copy could not be made; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ExerciseCopy:
+    """What :func:`prepare_exercises` did for one notebook of one module.
+
+    Attributes
+    ----------
+    module
+        The module id, e.g. ``"m01"``.
+    path
+        The learner's notebook.
+    action
+        ``"created"`` (a new copy), ``"kept"`` (yours was there already and is not touched) or
+        ``"fresh"`` (a new blank copy beside yours).
+    """
+
+    module: str
+    path: Path
+    action: str
+
+
+def exercises_dir() -> Path:
+    """The folder of the learner's copies.
+
+    Returns
+    -------
+    pathlib.Path
+        ``$SOCIALHRM_EXERCISES`` if set, else ``my_exercises/`` in the repository.
+
+    Examples
+    --------
+    >>> exercises_dir().name
+    'my_exercises'
+    """
+    if os.environ.get(ENV_EXERCISES):
+        return Path(os.environ[ENV_EXERCISES]).expanduser()
+    return Path(__file__).resolve().parents[2] / FOLDER_NAME
+
+
+def student_version(module_dir: str | Path, out_dir: str | Path) -> list[Path]:
+    """Make the student version of one exercise folder with nbgrader (as a trainer would).
+
+    Runs nbgrader's ``generate_assignment`` in a throw-away course folder, so no gradebook or
+    release folder is left behind, and copies the result to ``out_dir``.
+
+    Parameters
+    ----------
+    module_dir
+        An nbgrader source folder, e.g. ``modules/m01_org_as_network``.
+    out_dir
+        Where the student version goes (created if needed; files there are overwritten).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The notebooks written.
+
+    Raises
+    ------
+    ExerciseError
+        nbgrader could not make the student version (the message has its reason).
+
+    Examples
+    --------
+    >>> student_version("modules/m01_org_as_network", "/tmp/m01")  # doctest: +SKIP
+    [PosixPath('/tmp/m01/m01_org_as_network.ipynb')]
+    """
+    from nbgrader.apps import NbGraderAPI
+    from traitlets.config import Config
+
+    from socialhrm.workshop import _ensure_path, _log_reason, _quiet_nbgrader
+
+    module_dir, out_dir = Path(module_dir), Path(out_dir)
+    name = module_dir.name
+    _ensure_path()
+    _quiet_nbgrader()
+    with tempfile.TemporaryDirectory(prefix="socialhrm-release-") as tmp:
+        root = Path(tmp)
+        shutil.copytree(module_dir, root / "source" / name,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", ".*"))
+        cfg = Config()
+        cfg.CourseDirectory.root = str(root)
+        cfg.CourseDirectory.course_id = "socialhrm-self-study"
+        cfg.CourseDirectory.source_directory = "source"
+        cfg.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
+        result = NbGraderAPI(config=cfg).generate_assignment(name, force=True, create=True)
+        if not result["success"]:
+            raise ExerciseError(f"nbgrader could not make the student version of {name}: "
+                                f"{_log_reason(result)}")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written = []
+        for src in sorted((root / "release" / name).rglob("*")):
+            if src.is_file():
+                dest = out_dir / src.relative_to(root / "release" / name)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, dest)
+                if dest.suffix == ".ipynb":
+                    written.append(dest)
+    return written
+
+
+def _wanted(modules: Iterable[str] | None) -> list[Module]:
+    cat = load_catalogue()
+    if not modules:
+        return cat.available()
+    chosen = []
+    for key in modules:
+        m = cat.module(key)  # CourseError names the known modules
+        if not m.available:
+            raise CourseError(f"Module {m.id} ({m.title}) is still to come: it has no exercise "
+                              "yet. `socialhrm course` shows what is available.")
+        chosen.append(m)
+    return chosen
+
+
+def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = False,
+                      folder: str | Path | None = None,
+                      echo: Callable[[str], None] | None = None) -> list[ExerciseCopy]:
+    """Give the learner a student copy of each exercise, never replacing one they have.
+
+    Parameters
+    ----------
+    modules
+        Module ids or names (``["m01"]``); every available module when None.
+    fresh
+        Also make a new blank copy next to an existing one, named
+        ``<exercise>_fresh_<date-time>.ipynb``; the existing copy is not touched.
+    folder
+        Where the copies go (default :func:`exercises_dir`), one sub-folder per module.
+    echo
+        Where messages go (default: print).
+
+    Returns
+    -------
+    list of ExerciseCopy
+        One entry per notebook: created, kept or fresh.
+
+    Raises
+    ------
+    socialhrm.course.CourseError
+        An unknown module, or one that is still to come.
+    ExerciseError
+        nbgrader could not make a student version.
+
+    Examples
+    --------
+    >>> prepare_exercises(["m01"])  # doctest: +SKIP
+    [ExerciseCopy(module='m01', path=.../my_exercises/m01_org_as_network/..., action='created')]
+    """
+    echo = echo or (lambda msg: print(msg, flush=True))
+    base = Path(folder) if folder is not None else exercises_dir()
+    cat = load_catalogue()
+    done: list[ExerciseCopy] = []
+    for m in _wanted(modules):
+        dest = base / m.name
+        targets = [dest / Path(f).name for f in m.exercises]
+        have = [t for t in targets if t.exists()]
+        if have and not fresh:
+            done += [ExerciseCopy(m.id, t, "kept") for t in have]
+            if len(have) == len(targets):
+                continue
+        with tempfile.TemporaryDirectory(prefix="socialhrm-copy-") as tmp:
+            made = student_version((cat.root / m.exercises[0]).parent, tmp)
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            for nb in made:
+                target = dest / nb.name
+                if not target.exists():
+                    action = "created"
+                elif fresh:
+                    action = "fresh"
+                    target = dest / f"{nb.stem}_fresh_{stamp}{nb.suffix}"
+                else:
+                    continue  # already listed as kept
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(nb, target)
+                done.append(ExerciseCopy(m.id, target, action))
+    for c in done:
+        what = {"created": "ready", "kept": "yours, kept as it is",
+                "fresh": "a new blank copy; yours is kept"}[c.action]
+        echo(f"  {c.module}: {_show(c.path)}  ({what})")
+    return done
+
+
+def _show(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def main_exercises(argv: list[str] | None = None) -> int:
+    """``socialhrm exercises``: your own copies of the exercises.
+
+    Parameters
+    ----------
+    argv
+        Module ids (default: every available one); ``--fresh`` for a new blank copy beside
+        yours; ``--dir DIR`` for another folder; ``--quiet`` prints only what was made.
+
+    Returns
+    -------
+    int
+        0, 2 for an unknown module, 1 when nbgrader fails.
+
+    Examples
+    --------
+    >>> main_exercises(["m01"])  # doctest: +SKIP
+    """
+    parser = argparse.ArgumentParser(
+        prog="socialhrm exercises",
+        description="Make your own copy (the student version) of each exercise, to work on "
+                    "without a trainer. A copy you already have is never replaced.")
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help="e.g. m01 (default: all)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="also make a new blank copy beside yours (yours is kept)")
+    parser.add_argument("--dir", metavar="DIR", help=f"where the copies go (default: "
+                        f"{FOLDER_NAME}/ in the course folder, or ${ENV_EXERCISES})")
+    parser.add_argument("--quiet", action="store_true", help="say nothing when all copies exist")
+    args = parser.parse_args(argv)
+    lines: list[str] = []
+    try:
+        copies = prepare_exercises(args.modules, fresh=args.fresh, folder=args.dir,
+                                   echo=lines.append)
+    except CourseError as exc:
+        print(f"socialhrm exercises: {exc}", file=sys.stderr)
+        return 2
+    except ExerciseError as exc:
+        print(f"socialhrm exercises: {exc}", file=sys.stderr)
+        return 1
+    if args.quiet and all(c.action == "kept" for c in copies):
+        return 0
+    print("Your exercises (the student versions; open them in JupyterLab):")
+    print("\n".join(lines))
+    print("In each one, run check(\"q1\") and so on after your answers; `socialhrm progress` "
+          "shows how far you are.")
+    return 0
