@@ -35,6 +35,7 @@ __all__ = [
     "CourseError",
     "CourseMap",
     "Module",
+    "ProgressWarning",
     "catalogue_path",
     "course_map",
     "load_catalogue",

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from socialhrm.course import CourseError, Module, load_catalogue
+from socialhrm.course import Catalogue, CourseError, Module, load_catalogue
 
 __all__ = ["ExerciseCopy", "exercises_dir", "prepare_exercises", "student_version"]
 
@@ -136,8 +136,7 @@ def student_version(module_dir: str | Path, out_dir: str | Path) -> list[Path]:
     return written
 
 
-def _wanted(modules: Iterable[str] | None) -> list[Module]:
-    cat = load_catalogue()
+def _wanted(cat: Catalogue, modules: Iterable[str] | None) -> list[Module]:
     if not modules:
         return cat.available()
     chosen = []
@@ -188,7 +187,7 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
     base = Path(folder) if folder is not None else exercises_dir()
     cat = load_catalogue()
     done: list[ExerciseCopy] = []
-    for m in _wanted(modules):
+    for m in _wanted(cat, modules):
         dest = base / m.name
         targets = [dest / Path(f).name for f in m.exercises]
         have = [t for t in targets if t.exists()]
