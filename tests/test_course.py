@@ -484,20 +484,23 @@ NESTED_WRONG = [
 ]
 
 
-@pytest.mark.parametrize("content", NESTED_WRONG)
-def test_nested_wrong_structure_does_not_crash_load_progress(content):
+def _write_progress(content: dict) -> Path:
     path = progress_path()
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps(content))
+    return path
+
+
+@pytest.mark.parametrize("content", NESTED_WRONG)
+def test_nested_wrong_structure_does_not_crash_load_progress(content):
+    _write_progress(content)
     with pytest.warns(ProgressWarning):
         assert load_progress()["modules"] == {}
 
 
 @pytest.mark.parametrize("content", NESTED_WRONG)
 def test_nested_wrong_structure_does_not_crash_progress_or_recording(content):
-    path = progress_path()
-    path.parent.mkdir(parents=True)
-    path.write_text(json.dumps(content))
+    path = _write_progress(content)
     with pytest.warns(ProgressWarning):
         progress_table()
     record_result("m01", "q1", True)

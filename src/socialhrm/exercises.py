@@ -183,6 +183,8 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
     >>> prepare_exercises(["m01"])  # doctest: +SKIP
     [ExerciseCopy(module='m01', path=.../my_exercises/m01_org_as_network/..., action='created')]
     """
+    from socialhrm.workshop import _show
+
     echo = echo or (lambda msg: print(msg, flush=True))
     base = Path(folder) if folder is not None else exercises_dir()
     cat = load_catalogue()
@@ -215,13 +217,6 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
                 "fresh": "a new blank copy; yours is kept"}[c.action]
         echo(f"  {c.module}: {_show(c.path)}  ({what})")
     return done
-
-
-def _show(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def main_exercises(argv: list[str] | None = None) -> int:
