@@ -11,7 +11,7 @@ DASH_PORT ?= 8866
 export OMP_WAIT_POLICY ?= passive
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: help install run test test-fast lint bench dashboards screenshots workshop-demo clean
+.PHONY: help install run test test-fast lint i18n bench dashboards screenshots workshop-demo clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' Makefile | sed 's/:.*##/\t/'
@@ -43,7 +43,10 @@ test-fast: $(STAMP)  ## the unit tests only (no notebooks, nbgrader or browser)
 	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP)  ## ruff
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+
+i18n: $(STAMP)  ## extract texts, update the en/nl catalogues, compile them (Babel)
+	$(BIN)/python tools/i18n.py all
 
 bench: $(STAMP)  ## speed and memory, side by side with plain networkx
 	$(BIN)/python benchmarks/run_all.py

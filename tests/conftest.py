@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-# CI clones the repository with ../shared beside it; the product never needs it at run time.
-REALDATA = Path(os.environ.get("SOCIALHRM_REALDATA", REPO.parent / "shared" / "realdata"))
+# The real reference networks travel with the tests (sources and terms in their README).
+REALDATA = Path(os.environ.get("SOCIALHRM_REALDATA", REPO / "tests" / "data" / "realdata"))
 
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 

@@ -20,7 +20,7 @@ import pytest
 
 import socialhrm
 from socialhrm import checks
-from socialhrm.checks import HIDDEN_MESSAGE, NotYet, Result, _hidden, check, evaluate, question
+from socialhrm.checks import HIDDEN_MESSAGE, NotYet, Result, check, evaluate, hidden, question
 from socialhrm.checks import m01 as checks_m01
 from socialhrm.course import ProgressWarning, load_progress, progress_path
 
@@ -547,7 +547,7 @@ def test_unknown_question_or_module_is_a_message():
 
 @pytest.mark.parametrize("qid", ALL)
 def test_hidden_passes_silently_on_the_right_answer(t, qid, capsys):
-    assert _hidden("m01", qid, *right(t)[qid].values()) is None
+    assert hidden("m01", qid, *right(t)[qid].values()) is None
     assert capsys.readouterr() == ("", "")
     assert not progress_path().exists()  # records nothing
 
@@ -556,7 +556,7 @@ def test_hidden_passes_silently_on_the_right_answer(t, qid, capsys):
 def test_hidden_fails_neutrally_on_a_mistake(t, qid, values, phrase, leak_check, capsys):
     answer = values(t)
     with pytest.raises(AssertionError) as err:
-        _hidden("m01", qid, *answer.values())
+        hidden("m01", qid, *answer.values())
     assert str(err.value) == HIDDEN_MESSAGE.format(question=qid)
     assert phrase not in str(err.value)
     for text in expected_texts(t, qid):
@@ -579,7 +579,7 @@ def test_hidden_message_is_neutral():
 def test_hidden_fails_neutrally_on_odd_values(t, call):
     args = call(t)
     with pytest.raises(AssertionError) as err:
-        _hidden(*args)
+        hidden(*args)
     assert str(err.value) == HIDDEN_MESSAGE.format(question=args[1])
 
 
@@ -598,7 +598,7 @@ def test_a_wrongly_set_up_hidden_test_says_so(t, call, phrase):
     """An author's typo must not look like every learner's wrong answer."""
     args = call(t)
     with pytest.raises(LookupError) as err:
-        _hidden(*args)
+        hidden(*args)
     assert "set up wrongly" in str(err.value) and phrase in str(err.value)
     assert "tell your trainer" in str(err.value)
 

@@ -43,7 +43,7 @@ def test_copies_are_student_versions_and_a_started_one_is_never_replaced(tmp_pat
         # the student version: no solutions, no hidden tests, no model answer; the answer cells
         # are open for the learner and the self-checks are there
         assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
-        assert "_hidden(" not in "".join(c.source for c in nb.cells if c.cell_type == "code"
+        assert "hidden(" not in "".join(c.source for c in nb.cells if c.cell_type == "code"
                                          and "import" not in c.source)
         assert "Model answer" not in text
         assert any("raise NotImplementedError()" in c.source for c in nb.cells)

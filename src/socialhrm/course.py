@@ -163,9 +163,9 @@ def catalogue_path() -> Path:
     >>> catalogue_path().name
     'course.yml'
     """
-    if os.environ.get(ENV_CATALOGUE):
-        return Path(os.environ[ENV_CATALOGUE])
-    return Path(__file__).resolve().parents[2] / "modules" / "course.yml"
+    from socialhrm.paths import catalogue_file
+
+    return catalogue_file()
 
 
 def _entries(data: dict, key: str, where: str, problems: list[str]) -> list[dict]:
@@ -530,9 +530,9 @@ def progress_path() -> Path:
     >>> progress_path().name
     'progress.json'
     """
-    home = os.environ.get(ENV_HOME)
-    base = Path(home).expanduser() if home else Path.home() / ".socialhrm"
-    return base / "progress.json"
+    from socialhrm.paths import learner_home
+
+    return learner_home() / "progress.json"
 
 
 def _empty() -> dict[str, Any]:

@@ -56,7 +56,9 @@ def dashboards_dir() -> Path:
     >>> dashboards_dir().name
     'dashboards'
     """
-    return Path(__file__).resolve().parents[2] / "notebooks" / "dashboards"
+    from socialhrm.paths import dashboards_dir as where
+
+    return where()
 
 
 def _describe(path: Path) -> Dashboard:

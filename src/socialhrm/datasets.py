@@ -52,7 +52,11 @@ def _candidates() -> builtins.list[Path]:
     out = []
     if os.environ.get(ENV_DIR):
         out.append(Path(os.environ[ENV_DIR]))
-    out.append(here.parents[2] / "datasets")  # editable install: <repo>/src/socialhrm/
+    from socialhrm.paths import course_root
+
+    root = course_root()
+    if root is not None:
+        out.append(root / "datasets")  # a checkout (editable install): <repo>/datasets
     out.append(here.parent / "_datasets")  # a wheel that ships the data inside the package
     return out
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import shutil
 import sys
 import tempfile
@@ -69,9 +68,9 @@ def exercises_dir() -> Path:
     >>> exercises_dir().name
     'my_exercises'
     """
-    if os.environ.get(ENV_EXERCISES):
-        return Path(os.environ[ENV_EXERCISES]).expanduser()
-    return Path(__file__).resolve().parents[2] / FOLDER_NAME
+    from socialhrm.paths import exercises_dir as where
+
+    return where()
 
 
 def student_version(module_dir: str | Path, out_dir: str | Path) -> list[Path]:
@@ -105,12 +104,11 @@ def student_version(module_dir: str | Path, out_dir: str | Path) -> list[Path]:
     from nbgrader.apps import NbGraderAPI
     from traitlets.config import Config
 
-    from socialhrm.workshop import _ensure_path, _log_reason, _quiet_nbgrader
+    from socialhrm.nbgrading import log_reason, prepare_nbgrader
 
     module_dir, out_dir = Path(module_dir), Path(out_dir)
     name = module_dir.name
-    _ensure_path()
-    _quiet_nbgrader()
+    prepare_nbgrader()
     with tempfile.TemporaryDirectory(prefix="socialhrm-release-") as tmp:
         root = Path(tmp)
         shutil.copytree(module_dir, root / "source" / name,
@@ -123,7 +121,7 @@ def student_version(module_dir: str | Path, out_dir: str | Path) -> list[Path]:
         result = NbGraderAPI(config=cfg).generate_assignment(name, force=True, create=True)
         if not result["success"]:
             raise ExerciseError(f"nbgrader could not make the student version of {name}: "
-                                f"{_log_reason(result)}")
+                                f"{log_reason(result)}")
         out_dir.mkdir(parents=True, exist_ok=True)
         written = []
         for src in sorted((root / "release" / name).rglob("*")):
@@ -183,7 +181,7 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
     >>> prepare_exercises(["m01"])  # doctest: +SKIP
     [ExerciseCopy(module='m01', path=.../my_exercises/m01_org_as_network/..., action='created')]
     """
-    from socialhrm.workshop import _show
+    from socialhrm.nbgrading import display_path
 
     echo = echo or (lambda msg: print(msg, flush=True))
     base = Path(folder) if folder is not None else exercises_dir()
@@ -215,7 +213,7 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
     for c in done:
         what = {"created": "ready", "kept": "yours, kept as it is",
                 "fresh": "a new blank copy; yours is kept"}[c.action]
-        echo(f"  {c.module}: {_show(c.path)}  ({what})")
+        echo(f"  {c.module}: {display_path(c.path)}  ({what})")
     return done
 
 

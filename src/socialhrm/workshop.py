@@ -34,7 +34,6 @@ import datetime as dt
 import hashlib
 import html
 import json
-import logging
 import os
 import re
 import shutil
@@ -49,13 +48,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from socialhrm.nbgrading import (
+    display_path,
+    log_reason,
+    prepare_nbgrader,
+    remove_hidden,
+    split_hidden,
+)
+
 if TYPE_CHECKING:  # pragma: no cover
     import nbformat
     import pandas as pd
 
-#: the kit's own exercises (an editable install of the repository)
-KIT_ROOT = Path(__file__).resolve().parents[2]
-KIT_MODULES = KIT_ROOT / "modules"
+#: the kit's own exercises (in the course checkout; see socialhrm.paths)
+KIT_MODULES = Path("modules")  # shown in --help; resolved by kit_modules()
+
+
+def kit_modules() -> Path:
+    """The kit's own exercise modules (``modules/`` in the course checkout)."""
+    from socialhrm.paths import modules_dir
+
+    return modules_dir()
+
+
 #: bare class names (``socialhrm workshop init spring``) live here, relative to the working folder
 DEFAULT_PARENT = Path("workshops")
 
@@ -92,37 +107,7 @@ class WorkshopError(Exception):
 # small helpers
 
 
-def _ensure_path() -> None:
-    """Put this Python's ``bin/`` first on PATH: nbgrader runs ``alembic`` as a subprocess."""
-    bindir = str(Path(sys.executable).parent)
-    parts = os.environ.get("PATH", "").split(os.pathsep)
-    if not parts or parts[0] != bindir:
-        os.environ["PATH"] = os.pathsep.join([bindir, *[p for p in parts if p != bindir]])
 
-
-def _quiet_nbgrader(debug: bool = False) -> None:
-    """Keep nbgrader's own log lines and library warnings out of the trainer's terminal."""
-    logger = logging.getLogger("traitlets")
-    logger.propagate = False
-    if debug and not any(getattr(h, "_socialhrm", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler._socialhrm = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-    for category in ("SAWarning", "MissingIDFieldWarning"):
-        warnings.filterwarnings("ignore", message=".*", category=_warning_class(category))
-
-
-def _warning_class(name: str) -> type[Warning]:
-    try:
-        if name == "SAWarning":
-            from sqlalchemy.exc import SAWarning
-
-            return SAWarning
-        from nbformat.warnings import MissingIDFieldWarning
-
-        return MissingIDFieldWarning
-    except ImportError:  # pragma: no cover
-        return UserWarning
 
 
 def _sha256(paths: Iterable[Path]) -> str:
@@ -136,13 +121,6 @@ def _sha256(paths: Iterable[Path]) -> str:
 def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
-
-def _show(path: Path) -> str:
-    """A path as the trainer would type it: relative to the working folder when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _plural(n: int, word: str) -> str:
@@ -318,34 +296,6 @@ def _read_nb(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(str(path), as_version=4)
 
 
-def _hidden_regions(source: str) -> tuple[list[str], list[str]]:
-    """Split a cell's lines into (hidden-test lines, all other lines), markers excluded."""
-    hidden: list[str] = []
-    visible: list[str] = []
-    inside = False
-    for line in source.splitlines():
-        if HIDDEN_BEGIN in line:
-            inside = True
-        elif HIDDEN_END in line:
-            inside = False
-        elif inside:
-            hidden.append(line)
-        else:
-            visible.append(line)
-    return hidden, visible
-
-
-def _remove_hidden_regions(source: str) -> str:
-    kept: list[str] = []
-    inside = False
-    for line in source.split("\n"):
-        if HIDDEN_BEGIN in line:
-            inside = True
-        elif HIDDEN_END in line:
-            inside = False
-        elif not inside:
-            kept.append(line)
-    return "\n".join(kept)
 
 
 def _meaningful(line: str) -> bool:
@@ -372,14 +322,14 @@ def hidden_test_lines(source_notebook: str | Path | Any,
     Examples
     --------
     >>> hidden_test_lines("source/m01_org_as_network/m01_org_as_network.ipynb")  # doctest: +SKIP
-    ['_hidden("m01", "q1", n_people)', ...]
+    ['hidden("m01", "q1", n_people)', ...]
     """
     nb = _read_nb(Path(source_notebook)) if isinstance(source_notebook, str | Path) \
         else source_notebook
     hidden: list[str] = []
     visible: set[str] = set()
     for cell in nb.cells:
-        h, v = _hidden_regions(cell.source)
+        h, v = split_hidden(cell.source)
         hidden += [x.strip() for x in h if _meaningful(x)]
         visible |= {x.strip() for x in v}
     if released_notebook is not None:
@@ -412,8 +362,8 @@ def find_leaks(text: str, secret_lines: Iterable[str]) -> list[str]:
 
     Examples
     --------
-    >>> find_leaks("----> 4 _hidden('m01', 'q2', density)", ["_hidden('m01', 'q2', density)"])
-    ["_hidden('m01', 'q2', density)"]
+    >>> find_leaks("----> 4 hidden('m01', 'q2', density)", ["hidden('m01', 'q2', density)"])
+    ["hidden('m01', 'q2', density)"]
     """
     clean = _ANSI_RE.sub("", text)
     lines = _text_lines(clean)
@@ -472,13 +422,13 @@ def scrub_hidden_tests(nb: Any, secret_lines: Iterable[str] = ()) -> int:
     secrets = {s.strip() for s in secret_lines if _meaningful(s)}
     visible: set[str] = set()
     for cell in nb.cells:
-        hidden, shown = _hidden_regions(cell.source)
+        hidden, shown = split_hidden(cell.source)
         secrets |= {x.strip() for x in hidden if _meaningful(x)}
         visible |= {x.strip() for x in shown}
     secrets -= visible
     replaced = 0
     for cell in nb.cells:
-        cell.source = _remove_hidden_regions(cell.source)
+        cell.source = remove_hidden(cell.source)
         if cell.get("cell_type") != "code" or not secrets:
             continue
         new_outputs = []
@@ -881,8 +831,7 @@ class Workshop:
         self.root = root.resolve()
         self.debug = debug
         self.echo: Callable[[str], None] = echo or (lambda msg: print(msg, flush=True))
-        _ensure_path()
-        _quiet_nbgrader(debug)
+        prepare_nbgrader(debug)
 
     # ---- layout
     def path(self, *parts: str) -> Path:
@@ -1058,7 +1007,7 @@ class Workshop:
                 result = api.generate_assignment(module, force=True, create=True)
                 if not result["success"]:
                     raise WorkshopError(f"nbgrader could not make the student version of {module}:"
-                                        f" {_log_reason(result)}")
+                                        f" {log_reason(result)}")
             handout = self.path("handout", module)
             if handout.exists():
                 shutil.rmtree(handout)
@@ -1069,11 +1018,11 @@ class Workshop:
                     for p in sorted(handout.rglob("*")):
                         if p.is_file():
                             zf.write(p, Path(module) / p.relative_to(handout))
-                self.echo(f"  {module}: hand out {_show(archive)} "
-                          f"(or the folder {_show(handout)}/)")
+                self.echo(f"  {module}: hand out {display_path(archive)} "
+                          f"(or the folder {display_path(handout)}/)")
             else:
                 self.path("handout", f"{module}.zip").unlink(missing_ok=True)  # never stale
-                self.echo(f"  {module}: hand out the folder {_show(handout)}/")
+                self.echo(f"  {module}: hand out the folder {display_path(handout)}/")
             published = self.path("exchange", self.course_id, "outbound", module)
             if exchange and published.is_dir() and not (force or not up_to_date):
                 self.echo(f"  {module}: already published to the exchange")
@@ -1082,7 +1031,7 @@ class Workshop:
                 result = api.release_assignment(module)
                 if not result or not result["success"]:
                     raise WorkshopError(f"could not publish {module} to the exchange "
-                                        f"{self.path('exchange')}: {_log_reason(result or {})}")
+                                        f"{self.path('exchange')}: {log_reason(result or {})}")
                 self.echo(f"  {module}: published to the exchange (JupyterHub Assignments panel)")
             out[module] = handout
         nb = self.notebook_names(names[0])
@@ -1340,7 +1289,7 @@ class Workshop:
                     "sha256": digest, "graded_at": _now(), "score": res.score,
                     "max_score": res.max_score})
             else:
-                res.error = _log_reason(result)
+                res.error = log_reason(result)
                 self._record("graded", module, sid, None)
             res.seconds = time.monotonic() - start
             report.results.append(res)
@@ -1465,7 +1414,7 @@ class Workshop:
             result = api.generate_feedback(module, sid, force=True)
             if not result["success"]:
                 report.problems.append(f"{sid}: nbgrader could not make feedback: "
-                                       f"{_log_reason(result)}")
+                                       f"{log_reason(result)}")
                 continue
             pages = self._pages(out_dir, sid, notebooks)
             for name, page in zip(notebooks, pages, strict=True):
@@ -1488,7 +1437,7 @@ class Workshop:
                 self._record("feedback", module, sid, {"signature": signatures[sid],
                                                        "written_at": _now()})
             if sid in report.written:
-                self.echo(f"  {sid}: {_show(report.written[sid])}")
+                self.echo(f"  {sid}: {display_path(report.written[sid])}")
         return report
 
     def _grade_signature(self, module: str, sid: str) -> str:
@@ -1684,17 +1633,6 @@ class Workshop:
         return frame
 
 
-def _log_reason(result: dict[str, Any]) -> str:
-    """A one-line reason from an nbgrader result: its first ERROR line, else the exception."""
-    log = result.get("log") or ""
-    for line in log.splitlines():
-        if line.startswith("[ERROR]"):
-            text = line[len("[ERROR]"):].strip()
-            if text and not text.startswith(("There was an error processing", "Traceback")):
-                return text[:300].rstrip(".")
-    error = (result.get("error") or "").strip().splitlines()
-    return (error[-1] if error else "unknown error (run again with --debug)")[:300].rstrip(".")
-
 
 def init_class(class_dir: str | Path, students: str | Path, modules: Iterable[str] | None = None,
                *, source: str | Path | None = None, timeout: int = DEFAULT_TIMEOUT,
@@ -1738,7 +1676,7 @@ def init_class(class_dir: str | Path, students: str | Path, modules: Iterable[st
     if new and root.exists() and any(root.iterdir()):
         raise WorkshopError(f"{root} exists and is not a workshop class folder; choose a new "
                             "folder name (or empty this one)")
-    kit = Path(source) if source else KIT_MODULES
+    kit = Path(source) if source else kit_modules()
     available = list_modules(kit)
     if not available:
         raise WorkshopError(f"no exercise modules found in {kit} (folders with a notebook); "
@@ -1870,7 +1808,7 @@ def run_demo(directory: str | Path | None = None, *, timeout: int = 10,
                 raise WorkshopError(f"{root} exists and is not a demo class; choose another "
                                     "--dir (the demo replaces its folder)")
         shutil.rmtree(root)
-    kit = Path(source) if source else KIT_MODULES
+    kit = Path(source) if source else kit_modules()
     available = list_modules(kit)
     if not available:
         raise WorkshopError(f"no exercise modules in {kit}; use --source to point at them")

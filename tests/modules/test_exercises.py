@@ -8,7 +8,7 @@ own hidden tests and self-checks.
 
 - Static template checks (fast): no outputs committed; every autograded test cell has a one-line
   docstring, a visible part made of "form check only" assertions and a hidden part calling
-  ``_hidden(<module>, "qN", <the question's variables>)``; points in headings and in the intro add
+  ``hidden(<module>, "qN", <the question's variables>)``; points in headings and in the intro add
   up; grade ids are unique; every answer cell is followed by its ``check("qN")``.
 - Real nbgrader (slow): ``nbgrader generate_assignment`` in a temporary course; the instructor
   version validates cleanly, the blank student version fails every graded cell, and it holds no
@@ -142,10 +142,10 @@ def _question_of(qs: list[Question], cell: NotebookNode) -> Question | None:
 
 
 def _hidden_calls(code: str) -> list[tuple[object, object, list[str]]]:
-    """``_hidden(module, qid, a, b)`` calls in code: (module, qid, [argument names])."""
+    """``hidden(module, qid, a, b)`` calls in code: (module, qid, [argument names])."""
     calls = []
     for node in ast.walk(ast.parse(code)):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_hidden":
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "hidden":
             consts = [getattr(a, "value", None) for a in node.args[:2]]
             names = [a.id if isinstance(a, ast.Name) else ast.unparse(a) for a in node.args[2:]]
             calls.append((*consts, names))
@@ -227,12 +227,12 @@ def test_autograded_test_cells(exercise: Exercise) -> None:
         hidden = HIDDEN_RE.findall(cell.source)
         assert len(hidden) == 1 and hidden[0].strip(), f"{gid}: no (or an empty) hidden region"
         calls = _hidden_calls(hidden[0])
-        assert calls, f"{gid}: the hidden tests do not call _hidden(...)"
+        assert calls, f"{gid}: the hidden tests do not call hidden(...)"
         assert q.qid in registered, f"{gid}: {mid} has no self-check {q.qid} in socialhrm.checks"
         for module, qid, names in calls:
             assert (module, qid) == (mid, q.qid), f"{gid}: hidden test judges {module} {qid}"
             assert tuple(names) == registered[q.qid].variables, (
-                f"{gid}: _hidden gets {names}, the judge reads {registered[q.qid].variables}")
+                f"{gid}: hidden gets {names}, the judge reads {registered[q.qid].variables}")
         visible = HIDDEN_RE.sub("", cell.source)
         asserts = [n for n in ast.walk(ast.parse(visible)) if isinstance(n, ast.Assert)]
         assert asserts, f"{gid}: the visible part has no form check"
@@ -381,7 +381,7 @@ def test_student_version_has_no_solutions_or_hidden_tests(course: Course,
     released = nbformat.read(course.released, as_version=4)
     text = "\n".join(c.source for c in released.cells)
     for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS",
-                   "_hidden("):
+                   "hidden("):
         assert marker not in text, f"the student version contains {marker!r}"
     secret = []
     for cell in source.cells:

@@ -145,7 +145,7 @@ def klass(tmp_path_factory):
         for tid, _pts, hidden in dens.tests:
             if hidden:
                 expected[sid][tid] = 0.0
-    for tid, _pts, _hidden in loop_q.tests:
+    for tid, _pts, hidden in loop_q.tests:
         expected["loop"][tid] = 0.0
     expected["deleted"][deleted_test] = 0.0
     expected["blank"] = dict.fromkeys(full, 0.0)

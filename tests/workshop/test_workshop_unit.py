@@ -109,7 +109,7 @@ def test_check_notebook_reasons(tmp_path):
 TEST_CELL = ('"""q2: density is a float."""\n'
              "assert isinstance(density, float)\n"
              "### BEGIN HIDDEN TESTS\n"
-             '_hidden("m01", "q2", density)\n'
+             'hidden("m01", "q2", density)\n'
              "assert abs(density - 0.0345) < 1e-6\n"
              "### END HIDDEN TESTS")
 
@@ -128,7 +128,7 @@ def test_scrub_replaces_a_failing_hidden_line():
           "Cell \x1b[0;32mIn[5], line 4\x1b[0m",
           "      2 assert isinstance(density, float)",
           "      3 ### BEGIN HIDDEN TESTS",
-          '\x1b[0;32m----> 4\x1b[0m _hidden("m01", "q2", density)',
+          '\x1b[0;32m----> 4\x1b[0m hidden("m01", "q2", density)',
           "      5 assert abs(density - 0.0345) < 1e-6"]
     nb = _graded_nb(tb, stream="expected 0.0345\nassert abs(density - 0.0345) < 1e-6\n")
     assert scrub_hidden_tests(nb) == 2
@@ -138,7 +138,7 @@ def test_scrub_replaces_a_failing_hidden_line():
     error, stream = cell.outputs
     assert error.traceback == [HIDDEN_FAILED_MESSAGE]
     assert "0.0345" not in stream.text
-    assert not find_leaks(nbformat.writes(nb), ['_hidden("m01", "q2", density)',
+    assert not find_leaks(nbformat.writes(nb), ['hidden("m01", "q2", density)',
                                                "assert abs(density - 0.0345) < 1e-6"])
 
 
@@ -148,7 +148,7 @@ def test_scrub_keeps_a_failing_visible_line_but_not_the_context():
           "      1 \"\"\"q2: density is a float.\"\"\"",
           "----> 2 assert isinstance(density, float)",
           "      3 ### BEGIN HIDDEN TESTS",
-          '      4 _hidden("m01", "q2", density)']
+          '      4 hidden("m01", "q2", density)']
     nb = _graded_nb(tb)
     assert scrub_hidden_tests(nb) == 1
     out = nb.cells[0].outputs[0]
@@ -161,7 +161,7 @@ def test_hidden_test_lines_leave_out_what_students_see(tmp_path):
     src.cells[0].source = src.cells[0].source.replace(
         "### END", "assert isinstance(density, float)\npass\n### END")
     lines = hidden_test_lines(src)
-    assert lines == ['_hidden("m01", "q2", density)', "assert abs(density - 0.0345) < 1e-6"]
+    assert lines == ['hidden("m01", "q2", density)', "assert abs(density - 0.0345) < 1e-6"]
 
 
 # ---- the command line

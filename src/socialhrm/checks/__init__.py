@@ -9,8 +9,8 @@ In a lesson or exercise notebook, after computing an answer::
 right and, if not, what the likely mistake is. It records the result in your local progress file
 (see :mod:`socialhrm.course`; ``socialhrm progress`` shows it).
 
-The graded exercises call :func:`_hidden` in their hidden tests, e.g.
-``_hidden("m01", "q2", density)``: the same judgement as the self-check, but it only raises a
+The graded exercises call :func:`hidden` in their hidden tests, e.g.
+``hidden("m01", "q2", density)``: the same judgement as the self-check, but it only raises a
 neutral ``AssertionError`` (feedback pages show the failing line, so the line and the message
 give nothing away). Expected answers are always computed from the bundled dataset, never typed
 in, so they follow the data if it is regenerated.
@@ -18,7 +18,7 @@ in, so they follow the data if it is regenerated.
 Adding a module's checks: write ``socialhrm/checks/mNN.py`` with one judge function per
 question, registered with :func:`question` (see :mod:`socialhrm.checks.m01`); a judge receives
 the learner's values and either returns a short "well done" text or raises :class:`NotYet` with
-a hint. :mod:`socialhrm.checks._answers` reads values in the forms questions ask for. A module's
+a hint. :mod:`socialhrm.checks.answers` reads values in the forms questions ask for. A module's
 checks are imported the first time one of its questions is asked for.
 """
 
@@ -321,11 +321,11 @@ def check(question_id: str, module: str | None = None, **values: Any) -> None:
               "Your answer is not affected; please tell your trainer.")
 
 
-def _hidden(module: str, question_id: str, *values: Any) -> None:
+def hidden(module: str, question_id: str, *values: Any) -> None:
     """Hidden test of a graded exercise: passes silently or raises a neutral AssertionError.
 
     Used in the hidden part of a test cell, one call per line, e.g.
-    ``_hidden("m01", "q2", density)``. Gives the same judgement as :func:`check`, records
+    ``hidden("m01", "q2", density)``. Gives the same judgement as :func:`check`, records
     nothing, prints nothing, and its message never contains the expected answer.
 
     Raises
@@ -339,7 +339,7 @@ def _hidden(module: str, question_id: str, *values: Any) -> None:
 
     Examples
     --------
-    >>> _hidden("m01", "q2", 0.5)
+    >>> hidden("m01", "q2", 0.5)
     Traceback (most recent call last):
     AssertionError: q2: not yet correct — see the self-check for a hint
     """

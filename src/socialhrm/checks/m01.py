@@ -14,18 +14,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from socialhrm.checks import NotYet, question
-from socialhrm.checks._answers import (
-    _about,
-    _boolean,
-    _close,
-    _count,
-    _count_form,
-    _number,
-    _parts,
-    _person,
-    _plural,
-    _rounded,
-    _share_form,
+from socialhrm.checks.answers import (
+    about,
+    boolean,
+    close,
+    count,
+    count_form,
+    number,
+    parts,
+    person,
+    plural,
+    rounded,
+    share_form,
 )
 
 #: The hand-made team of lesson 01 (the lesson builds exactly these ties, by hand).
@@ -142,9 +142,9 @@ def _m01_q1(n_people: Any, n_advice_ties: Any) -> str:
     f = _m01()
 
     def people() -> str:
-        x = _count("n_people", n_people)
+        x = count("n_people", n_people)
         if x == f.n:
-            _count_form("n_people", n_people)
+            count_form("n_people", n_people)
             return "`n_people` is right."
         if x in (f.respondents, f.advice_respondents):
             raise NotYet("`n_people` looks like the number of people who answered the survey. "
@@ -161,9 +161,9 @@ def _m01_q1(n_people: Any, n_advice_ties: Any) -> str:
                      "(every person at Noordhaven is a node, with or without ties).")
 
     def ties() -> str:
-        y = _count("n_advice_ties", n_advice_ties)
+        y = count("n_advice_ties", n_advice_ties)
         if y == f.m:
-            _count_form("n_advice_ties", n_advice_ties)
+            count_form("n_advice_ties", n_advice_ties)
             return "`n_advice_ties` is right."
         if y == f.all_rows:
             raise NotYet("`n_advice_ties` counts the answers to all three survey questions "
@@ -179,7 +179,7 @@ def _m01_q1(n_people: Any, n_advice_ties: Any) -> str:
         raise NotYet("`n_advice_ties` is not yet right. Count the edges (ties) of the advice "
                      "network.")
 
-    _parts(people, ties)
+    parts(people, ties)
     return ("Both are right. Notice how few ties there are for so many people: most "
             "colleagues never ask each other for advice.")
 
@@ -187,33 +187,33 @@ def _m01_q1(n_people: Any, n_advice_ties: Any) -> str:
 @question("m01", "q2", ["density"], "density of the advice network")
 def _m01_q2(density: Any) -> str:
     f = _m01()
-    x = _number("density", density)
+    x = number("density", density)
     d = f.density
-    if _close(x, d):
-        _share_form("density", density, x)
+    if close(x, d):
+        share_form("density", density, x)
         return (f"Right. Only about 1 in {round(1 / d)} possible advice ties exists; that is "
                 "normal for an organisation of hundreds of people: nobody can ask everyone.")
-    if _about(x, 2 * d):
+    if about(x, 2 * d):
         raise NotYet("Your value is about twice what we expect: did you count each pair only "
                      "once as a possible tie? In a directed network every ordered pair (A to "
                      "B, and B to A) can carry a tie: n × (n − 1) possible ties.")
-    if _about(x, d / 2):
+    if about(x, d / 2):
         raise NotYet("Your value is about half of what we expect: did you count possible ties "
                      "twice, or count only the pairs where both ask each other?")
-    if _about(x, 100 * d):
+    if about(x, 100 * d):
         raise NotYet("Your value is about 100 times too high: did you turn it into a "
                      "percentage? Give the share, between 0 and 1.")
     for k in (f.respondents, f.non_isolated, f.in_advice_rows):
-        if k > 1 and _about(x, f.m / (k * (k - 1))):
+        if k > 1 and about(x, f.m / (k * (k - 1))):
             raise NotYet("Your value is a bit too high: it looks like you counted only some of "
                          "the people (those who answered, or who have a tie). Use everyone in "
                          "the network.")
-    if _rounded(x, d):
+    if rounded(x, d):
         raise NotYet("Very close: did you round? Keep the full value (no round()).")
-    if _about(x, f.m / f.n ** 2, rel=0.001):
+    if about(x, f.m / f.n ** 2, rel=0.001):
         raise NotYet("Very close, but not quite: you divided by n × n. Nobody asks themselves "
                      "for advice, so the possible ties are n × (n − 1).")
-    _share_form("density", density, x)
+    share_form("density", density, x)
     raise NotYet("Not yet. Density = the number of ties divided by the number of possible ties; "
                  "in a directed network of n people there are n × (n − 1) possible ties.")
 
@@ -224,32 +224,32 @@ def _m01_q3(reciprocity: Any) -> str:
     if isinstance(reciprocity, Mapping):
         raise NotYet("`reciprocity` is one value per person. nx.reciprocity(G, nodes) gives "
                      "that; for the whole network, leave out the nodes.")
-    x = _number("reciprocity", reciprocity)
+    x = number("reciprocity", reciprocity)
     r = f.reciprocity
-    if _close(x, r):
-        _share_form("reciprocity", reciprocity, x)
+    if close(x, r):
+        share_form("reciprocity", reciprocity, x)
         return (f"Right. {r:.0%} of advice ties are returned: advice flows mostly one way, "
                 "from people who ask to people who know.")
     if x in (f.mutual_ties, f.mutual_pairs):
         raise NotYet("`reciprocity` looks like a count. Reciprocity is a share: returned ties "
                      "divided by all ties.")
-    if _about(x, f.mutual_pairs / f.pairs):
+    if about(x, f.mutual_pairs / f.pairs):
         raise NotYet("You counted pairs of people. Reciprocity (as networkx computes it) "
                      "counts ties: of all advice ties, the share whose return tie also exists.")
-    if _about(x, r / 2):
+    if about(x, r / 2):
         raise NotYet("Your value is about half of what we expect: a returned pair is two ties "
                      "(A to B and B to A), and both count as returned.")
-    if _about(x, 1 - r):
+    if about(x, 1 - r):
         raise NotYet("That looks like the share of ties that are NOT returned.")
-    if _about(x, 100 * r):
+    if about(x, 100 * r):
         raise NotYet("Your value is about 100 times too high: give the share between 0 and 1, "
                      "not a percentage.")
-    if _close(x, f.trust_reciprocity, 1e-6):
+    if close(x, f.trust_reciprocity, 1e-6):
         raise NotYet("That is the reciprocity of the trust network; this question is about "
                      "advice.")
-    if _rounded(x, r):
+    if rounded(x, r):
         raise NotYet("Very close: did you round? Keep the full value.")
-    _share_form("reciprocity", reciprocity, x)
+    share_form("reciprocity", reciprocity, x)
     raise NotYet("Not yet. Reciprocity: of all advice ties A → B, what share has a tie B → A "
                  "back?")
 
@@ -258,7 +258,7 @@ def _m01_q3(reciprocity: Any) -> str:
           "the person most sought for advice, and whether they manage anyone")
 def _m01_q4(most_sought: Any, most_sought_is_manager: Any) -> str:
     f = _m01()
-    p = _person("most_sought", most_sought, f.people_ids, f.names)
+    p = person("most_sought", most_sought, f.people_ids, f.names)
     if p not in f.most_in:
         if p in f.most_out:
             raise NotYet("`most_sought` is someone who ASKS many colleagues (outgoing ties). "
@@ -271,7 +271,7 @@ def _m01_q4(most_sought: Any, most_sought_is_manager: Any) -> str:
                          "Sort everyone by in-degree (incoming advice ties) and take the top.")
         raise NotYet("`most_sought` is not yet right: look for the highest in-degree (the "
                      "number of colleagues who name the person for advice).")
-    b = _boolean("most_sought_is_manager", most_sought_is_manager)
+    b = boolean("most_sought_is_manager", most_sought_is_manager)
     if b != (p in f.managers):
         raise NotYet("`most_sought` is right. `most_sought_is_manager` is not yet: in the org "
                      "chart a manager has at least one direct report (an edge from them to "
@@ -285,34 +285,34 @@ def _m01_q4(most_sought: Any, most_sought_is_manager: Any) -> str:
 @question("m01", "q5", ["share_formal"], "share of advice ties along reporting lines")
 def _m01_q5(share_formal: Any) -> str:
     f = _m01()
-    x = _number("share_formal", share_formal)
+    x = number("share_formal", share_formal)
     s = f.along / f.m
-    if _close(x, s):
-        _share_form("share_formal", share_formal, x)
+    if close(x, s):
+        share_form("share_formal", share_formal, x)
         return (f"Right. {s:.0%} of advice ties follow a reporting line; the other "
                 f"{1 - s:.0%} go around the org chart, to colleagues, other teams and other "
                 "departments. That is the informal organisation.")
     if x in (f.along, f.up, f.down):
         raise NotYet("`share_formal` looks like a count of ties. Divide by all advice ties to "
                      "get a share.")
-    if _about(x, f.up / f.m):
+    if about(x, f.up / f.m):
         raise NotYet("You counted only people who ask their own manager. A tie also follows a "
                      "reporting line when a manager asks one of their own direct reports.")
-    if _about(x, f.down / f.m):
+    if about(x, f.down / f.m):
         raise NotYet("You counted only managers asking their own reports. People asking their "
                      "own manager follow the reporting line too.")
-    if _about(x, 1 - s):
+    if about(x, 1 - s):
         raise NotYet("That looks like the share of advice ties that do NOT follow a reporting "
                      "line.")
-    if _about(x, f.same_team / f.m):
+    if about(x, f.same_team / f.m):
         raise NotYet("You counted ties within the same team. Two colleagues in one team are "
                      "not each other's manager: count only manager–direct report pairs.")
-    if _about(x, 100 * s):
+    if about(x, 100 * s):
         raise NotYet("Your value is about 100 times too high: give the share between 0 and 1, "
                      "not a percentage.")
-    if _rounded(x, s):
+    if rounded(x, s):
         raise NotYet("Very close: did you round? Keep the full value.")
-    _share_form("share_formal", share_formal, x)
+    share_form("share_formal", share_formal, x)
     raise NotYet("Not yet. For every advice tie (a, b), ask: is there an org-chart edge between "
                  "them, in either direction? Share = those ties / all advice ties.")
 
@@ -320,7 +320,7 @@ def _m01_q5(share_formal: Any) -> str:
 @question("m01", "q6", ["bypassed_manager"], "the team lead whose team goes elsewhere for advice")
 def _m01_q6(bypassed_manager: Any) -> str:
     f = _m01()
-    p = _person("bypassed_manager", bypassed_manager, f.people_ids, f.names)
+    p = person("bypassed_manager", bypassed_manager, f.people_ids, f.names)
     if p in f.bypassed:
         k, n = f.lead_share[p]
         named = "none" if k == 0 else f"only {k}"
@@ -340,7 +340,7 @@ def _m01_q6(bypassed_manager: Any) -> str:
                      "question is about team leads: level 'manager'.")
     if p in f.lead_share:
         k, n = f.lead_share[p]
-        raise NotYet(f"Not yet: {_plural(k, 'member')} of this team lead's own team (out of "
+        raise NotYet(f"Not yet: {plural(k, 'member')} of this team lead's own team (out of "
                      f"{n} who answered the survey) name them for advice. Look for the team "
                      "lead with the lowest share.")
     raise NotYet("Not yet: none of this team lead's team answered the survey, so we cannot "
@@ -353,17 +353,17 @@ def _m01_q6(bypassed_manager: Any) -> str:
 @question("m01", "t1", ["tiny_density"], "density of the hand-made team", graded=False)
 def _m01_t1(tiny_density: Any) -> str:
     f = _m01()
-    x = _number("tiny_density", tiny_density)
+    x = number("tiny_density", tiny_density)
     d = f.tiny_density
-    if _close(x, d):
+    if close(x, d):
         return "Right: ties divided by possible ties, n × (n − 1) in a directed network."
-    if _about(x, 2 * d):
+    if about(x, 2 * d):
         raise NotYet("About twice too high: in a directed network each pair can carry two "
                      "ties (A to B and B to A), so there are n × (n − 1) possible ties.")
     n = len({u for e in TINY_TEAM_ADVICE + TINY_TEAM_CHART for u in e})
-    if _about(x, len(TINY_TEAM_ADVICE) / n ** 2):
+    if about(x, len(TINY_TEAM_ADVICE) / n ** 2):
         raise NotYet("Close: you divided by n × n, but nobody asks themselves: n × (n − 1).")
-    if _about(x, 100 * d):
+    if about(x, 100 * d):
         raise NotYet("That looks like a percentage; give the share between 0 and 1.")
     raise NotYet("Not yet: count the advice ties, and divide by n × (n − 1) with n people.")
 
@@ -372,7 +372,7 @@ def _m01_t1(tiny_density: Any) -> str:
           graded=False)
 def _m01_t2(femke_asked_by: Any) -> str:
     f = _m01()
-    x = _count("femke_asked_by", femke_asked_by)
+    x = count("femke_asked_by", femke_asked_by)
     p = "NH0068"
     if x == f.in_degree.get(p):
         return ("Right: that is her in-degree. She manages nobody, yet many colleagues come "
@@ -389,17 +389,17 @@ def _m01_t2(femke_asked_by: Any) -> str:
 @question("m01", "t3", ["trust_reciprocity"], "reciprocity of the trust network", graded=False)
 def _m01_t3(trust_reciprocity: Any) -> str:
     f = _m01()
-    x = _number("trust_reciprocity", trust_reciprocity)
-    if _close(x, f.trust_reciprocity):
+    x = number("trust_reciprocity", trust_reciprocity)
+    if close(x, f.trust_reciprocity):
         return ("Right: trust is returned far more often than ideas or advice. Trust tends "
                 "to be mutual; ideas and advice flow from those who ask to those who know.")
-    if _close(x, f.reciprocity, 1e-6):
+    if close(x, f.reciprocity, 1e-6):
         raise NotYet("That is the advice network's reciprocity; build the trust network "
                      "with org.network(\"trust\").")
-    if _close(x, f.ideas_reciprocity, 1e-6):
+    if close(x, f.ideas_reciprocity, 1e-6):
         raise NotYet("That is the ideas network's reciprocity (the one in the lesson); build "
                      "the trust network with org.network(\"trust\").")
-    if _about(x, 100 * f.trust_reciprocity):
+    if about(x, 100 * f.trust_reciprocity):
         raise NotYet("That looks like a percentage; give the share between 0 and 1.")
     raise NotYet("Not yet: of all trust ties A → B, what share has a tie B → A back?")
 

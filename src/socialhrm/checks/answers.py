@@ -18,12 +18,13 @@ from typing import Any
 from socialhrm.checks import TOLERANCE, NotYet
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """``plural(3, "person")`` -> ``"3 people"``."""
     many = {"person": "people", "entry": "entries"}.get(word, word + "s")
     return f"{n} {word if n == 1 else many}"
 
 
-def _describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
     """What kind of thing a value is, in words an HR professional understands."""
     import networkx as nx
     import pandas as pd
@@ -54,7 +55,7 @@ def _describe(value: Any) -> str:
     return f"a value of type {type(value).__name__}"
 
 
-def _number(name: str, value: Any) -> float:
+def number(name: str, value: Any) -> float:
     """A plain number from the learner's value, or NotYet explaining why it is not one."""
     import networkx as nx
 
@@ -73,20 +74,21 @@ def _number(name: str, value: Any) -> float:
         try:
             float(value.replace(",", "."))
         except ValueError:
-            raise NotYet(f"`{name}` is {_describe(value)}; this question asks for a number."
+            raise NotYet(f"`{name}` is {describe_value(value)}; this question asks for a number."
                          ) from None
         raise NotYet(f"`{name}` is text ({value!r}), not a number: remove the quotes.")
     if isinstance(value, nx.Graph):
-        raise NotYet(f"`{name}` is {_describe(value)}. Ask the network for the number you "
+        raise NotYet(f"`{name}` is {describe_value(value)}. Ask the network for the number you "
                      "need, with a networkx function or method.")
     if isinstance(value, list | tuple | set | frozenset | Mapping):
-        raise NotYet(f"`{name}` is {_describe(value)}; this question asks for one number. "
+        raise NotYet(f"`{name}` is {describe_value(value)}; this question asks for one number. "
                      "If you want how many items it holds, use len(...).")
-    raise NotYet(f"`{name}` is {_describe(value)}; this question asks for one number.")
+    raise NotYet(f"`{name}` is {describe_value(value)}; this question asks for one number.")
 
 
-def _count(name: str, value: Any) -> int:
-    x = _number(name, value)
+def count(name: str, value: Any) -> int:
+    """A whole number 0 or more from the learner's value, or NotYet explaining why not."""
+    x = number(name, value)
     if not float(x).is_integer():
         raise NotYet(f"`{name}` is {x}, which is not a whole number; a count is whole.")
     if x < 0:
@@ -94,14 +96,14 @@ def _count(name: str, value: Any) -> int:
     return int(x)
 
 
-def _count_form(name: str, value: Any) -> None:
+def count_form(name: str, value: Any) -> None:
     """The form the autograder wants for a count: a whole number (int), not 12.0."""
     if not isinstance(value, numbers.Integral):
         raise NotYet(f"`{name}` has the right value but is written as a decimal number "
                      f"({value!r}); the exercise wants a whole number: wrap it in int(...).")
 
 
-def _share_form(name: str, value: Any, x: float) -> None:
+def share_form(name: str, value: Any, x: float) -> None:
     """The form the autograder wants for a share: a float between 0 and 1."""
     if x > 1 and x <= 100:
         raise NotYet(f"`{name}` is above 1. It looks like a percentage: the question asks "
@@ -116,30 +118,31 @@ def _share_form(name: str, value: Any, x: float) -> None:
                      f"exercise wants a plain Python float: write float(...) around it.")
 
 
-def _close(x: float, expected: float, tol: float = TOLERANCE) -> bool:
+def close(x: float, expected: float, tol: float = TOLERANCE) -> bool:
+    """Whether x equals expected within the grading tolerance."""
     return abs(x - expected) <= tol
 
 
-def _about(x: float, target: float, rel: float = 0.02) -> bool:
+def about(x: float, target: float, rel: float = 0.02) -> bool:
     """Whether x is roughly target (to recognise typical mistakes, never to grade)."""
     return abs(x - target) <= rel * abs(target) + 1e-12
 
 
-def _rounded(x: float, expected: float) -> bool:
+def rounded(x: float, expected: float) -> bool:
     """Whether x is the expected value rounded to 1-9 decimals (but not the value itself)."""
-    return not _close(x, expected) and any(abs(x - round(expected, k)) < 1e-12
+    return not close(x, expected) and any(abs(x - round(expected, k)) < 1e-12
                                            for k in range(1, 10))
 
 
-def _person(name: str, value: Any, ids: Collection[str], names: Collection[str] = ()) -> str:
+def person(name: str, value: Any, ids: Collection[str], names: Collection[str] = ()) -> str:
     """A person_id among ``ids``, or NotYet explaining what the value is instead."""
     if isinstance(value, list | tuple) and len(value) == 2 and isinstance(value[0], str):
         raise NotYet(f"`{name}` is a pair of two values; keep only the person_id, e.g. with "
                      "pair[0].")
     if isinstance(value, list | tuple | set) or type(value).__name__ in {"Series", "Index"}:
-        raise NotYet(f"`{name}` is {_describe(value)}; give one person_id, like 'NH0001'.")
+        raise NotYet(f"`{name}` is {describe_value(value)}; give one person_id, like 'NH0001'.")
     if not isinstance(value, str):
-        raise NotYet(f"`{name}` is {_describe(value)}; give a person_id as text, like "
+        raise NotYet(f"`{name}` is {describe_value(value)}; give a person_id as text, like "
                      "'NH0001' (with the quotes).")
     if value in names:
         raise NotYet(f"`{name}` looks like a name. The question asks for the person_id "
@@ -153,20 +156,21 @@ def _person(name: str, value: Any, ids: Collection[str], names: Collection[str] 
     return value
 
 
-def _boolean(name: str, value: Any) -> bool:
+def boolean(name: str, value: Any) -> bool:
+    """A plain True/False from the learner's value, or NotYet explaining why not."""
     if isinstance(value, bool):
         return value
     if type(value).__module__ == "numpy" and type(value).__name__.startswith("bool"):
         raise NotYet(f"`{name}` is a NumPy yes/no value; write bool(...) around it so it is "
                      "a plain True or False.")
     if isinstance(value, str):
-        raise NotYet(f"`{name}` is {_describe(value)}; write True or False without quotes.")
+        raise NotYet(f"`{name}` is {describe_value(value)}; write True or False without quotes.")
     if isinstance(value, numbers.Number):
-        raise NotYet(f"`{name}` is {_describe(value)}; write True or False.")
-    raise NotYet(f"`{name}` is {_describe(value)}; the question asks for True or False.")
+        raise NotYet(f"`{name}` is {describe_value(value)}; write True or False.")
+    raise NotYet(f"`{name}` is {describe_value(value)}; the question asks for True or False.")
 
 
-def _parts(*judges: Callable[[], str]) -> str:
+def parts(*judges: Callable[[], str]) -> str:
     """Judge several variables of one question; every verdict is shown, all must pass."""
     notes, ok = [], True
     for judge in judges:
