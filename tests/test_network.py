@@ -129,17 +129,32 @@ def test_eigenvector_on_largest_component_only():
     assert t.loc[[4, 5], "eigenvector"].isna().all()
 
 
-def test_sampling_above_threshold_is_stated_and_seeded():
-    G = nx.gnp_random_graph(80, 0.1, seed=2, directed=True)
-    a = centrality_table(G, exact_threshold=50, seed=1)
-    b = centrality_table(G, exact_threshold=50, seed=1)
-    c = centrality_table(G, exact_threshold=50, seed=2)
-    assert a.attrs["betweenness"] == "sampled (k=256, seed=1)" or a.attrs["betweenness"] == "exact"
-    pd.testing.assert_frame_equal(a, b)
-    d = centrality_table(G, k=20, seed=1)
-    assert d.attrs["betweenness"] == "sampled (k=20, seed=1)"
-    assert not np.allclose(d["betweenness"], centrality_table(G, k=20, seed=9)["betweenness"])
-    del c
+@pytest.fixture(scope="module")
+def big_sparse():
+    """More people than the default sample of 256, so the sampled path really runs."""
+    return nx.gnp_random_graph(400, 0.015, seed=2, directed=True)
+
+
+@pytest.mark.parametrize("engine", ["networkx", "igraph"])
+def test_sampling_above_threshold_is_stated_seeded_and_sampled(big_sparse, engine):
+    G = big_sparse
+    a = centrality_table(G, exact_threshold=100, seed=1, engine=engine)
+    assert a.attrs["betweenness"] == "sampled (k=256, seed=1)"
+    assert a.attrs["closeness"] == "sampled (k=256, seed=1)"
+    # the sample networkx itself draws for k=256, seed=1 - not the exact values
+    expect = nx.betweenness_centrality(G, k=256, seed=1)
+    assert np.allclose(a["betweenness"], [expect[v] for v in G])
+    exact = nx.betweenness_centrality(G)
+    assert not np.allclose(a["betweenness"], [exact[v] for v in G])
+    pd.testing.assert_frame_equal(a, centrality_table(G, exact_threshold=100, seed=1,
+                                                      engine=engine))
+    other = centrality_table(G, exact_threshold=100, seed=2, engine=engine)
+    assert not np.allclose(a["betweenness"], other["betweenness"])
+
+
+def test_sample_as_large_as_the_network_is_exact(big_sparse):
+    t = centrality_table(big_sparse, k=400, seed=1)
+    assert t.attrs["betweenness"] == "exact"
 
 
 def test_centrality_errors():
