@@ -20,6 +20,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from goals import report
+
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("SOCIALHRM_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -180,6 +182,8 @@ def main() -> int:
     for name, out, draw, goal in rows:
         d = f"{draw:>10.3f}" if draw is not None else f"{'-':>10}"
         print(f"{name:<48} {out:>9.3f} {d} {goal:>6.2f}  {'yes' if out <= goal else 'NO'}")
+    for name, out, _draw, goal in rows:
+        report(f"explorer: {name}", out, goal)
     return 0
 
 

@@ -31,6 +31,20 @@ def test_core_benchmark_runs_small(repo):
     for stage in ("read + validate", "build network", "centrality table", "describe", "total",
                   "peak memory", "plain networkx"):
         assert stage in out.stdout
+    assert any(line.startswith("GOAL ") and "whole ONA report" in line
+               for line in out.stdout.splitlines())
+
+
+def test_bench_goal_lines_are_summed_up(repo, capsys, monkeypatch):
+    monkeypatch.syspath_prepend(str(repo / "benchmarks"))
+    import goals
+
+    assert goals.report("fast enough", 2.0, 3.0) is True
+    assert goals.report("big enough", 10, 30, "x", higher_is_better=True) is False
+    lines = capsys.readouterr().out.splitlines()
+    assert [goals.parse(line)[0] for line in lines] == [True, False]
+    assert goals.parse("total 3 s") is None
+    assert "big enough" in goals.parse(lines[1])[1]
 
 
 def test_cli_output_cut_short_by_a_pager_is_not_an_error(repo):
