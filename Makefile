@@ -33,6 +33,7 @@ run: $(STAMP)  ## open the course in JupyterLab on the bundled organisation
 	@echo "Opening JupyterLab on notebooks/00_start_here.ipynb (Ctrl-C to stop)."
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 		--ServerApp.root_dir=$(CURDIR) $(if $(filter 0,$(shell id -u)),--allow-root,) \
+		--LabApp.user_settings_dir="$$($(BIN)/python -m socialhrm.lab)" \
 		$(if $(DISPLAY),,--no-browser) \
 		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
