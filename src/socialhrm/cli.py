@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "progress": ("socialhrm.course", "show your own progress through the course"),
     "workshop": ("socialhrm.workshop", "run a class with nbgrader: release, grade, ..."),
     "dashboards": ("socialhrm.dashboards", "serve the dashboards with Voila"),
+    "report": ("socialhrm.report", "write a standalone HTML report of a network"),
 }
 
 
