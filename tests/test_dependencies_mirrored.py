@@ -7,7 +7,8 @@ import tomllib
 
 import yaml
 
-CONDA_NAMES = {"igraph": "python-igraph", "matplotlib": "matplotlib-base"}
+CONDA_NAMES = {"igraph": "python-igraph", "matplotlib": "matplotlib-base",
+               "duckdb": "python-duckdb"}
 
 
 def _split(spec: str) -> tuple[str, str]:

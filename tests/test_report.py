@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import networkx as nx
-import pandas as pd
 import pytest
 
 import socialhrm
