@@ -282,3 +282,23 @@ def test_the_language_switch_relabels_the_page():
     app.controls["lang"].value = "en"
     assert app.controls["relation"].description == "Relation"
     assert "Network roles" in app.roles_html.value
+
+
+def test_server_settings_live_in_the_config_file_with_kernel_culling():
+    import json
+
+    config = json.loads((dashboards.dashboards_dir() / "voila.json").read_text())
+    assert config["MappingKernelManager"]["cull_idle_timeout"] > 0
+    app = dashboards._voila_app(dashboards.dashboards_dir(), 8866, preheat=False)
+    assert app.config.MappingKernelManager.cull_idle_timeout == 1800
+    assert app.voila_configuration.template == "socialhrm"
+    template = dashboards.template_root() / "voila" / "templates" / "socialhrm"
+    assert (template / "static" / "fontawesome" / "css" / "all.min.css").is_file()
+    assert "cdn" not in (template / "index.html.j2").read_text().split("-#}")[1].split(
+        "replace(")[0]
+
+
+def test_the_privacy_floor_is_the_servers_and_one_is_refused(capsys, monkeypatch):
+    monkeypatch.delenv("SOCIALHRM_MIN_GROUP_FLOOR", raising=False)
+    assert dashboards.main(["--min-group-floor", "1", "--port", "1"]) == 1
+    assert "lowest floor is 2" in capsys.readouterr().err
