@@ -51,12 +51,13 @@ def test_payloads_in_every_text_column_run_no_script(dashboards_server, page, ar
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     open_dashboard(page, dashboards_server + EXPLORER, READY)
     people, log = payload_files()
-    for name, content in (people, log):
-        (tmp_path / name).write_bytes(content)
+    (tmp_path / people[0]).write_bytes(people[1])
+    log_file = tmp_path / "<img src=x onerror=top.__xss=2>.csv"  # the file name too
+    log_file.write_bytes(log[1])
     page.locator(".shrm-source button").nth(1).click()
     page.wait_for_selector(".shrm-upload", state="visible", timeout=10_000)
     upload_file(page, ".shrm-people-file", tmp_path / people[0])
-    upload_file(page, ".shrm-ties-file", tmp_path / log[0])
+    upload_file(page, ".shrm-ties-file", log_file)
     page.locator("button.shrm-load").click()
     page.locator(".shrm-message .shrm-ok").wait_for(state="visible", timeout=20_000)
     wait_until(lambda: "onerror" in _heatmap(page), what="the payload groups in the matrix")
@@ -79,6 +80,7 @@ def test_payloads_in_every_text_column_run_no_script(dashboards_server, page, ar
     assert page.locator(".shrm-explorer img[src='x']").count() == 0
     # and the payloads are shown as text, where they belong
     assert PAYLOADS[0] in _heatmap(page)
+    assert log_file.name in page.locator(".shrm-summary").inner_text()
 
 
 def test_no_request_leaves_the_machine(dashboards_server, page):
