@@ -55,6 +55,9 @@ GROUP_BY = ("department", "location", "level")
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
            "#000000", "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF")
 
+#: The colour of the merged small groups.
+OTHER_COLOUR = "#9AA5B1"
+
 MESSAGES = "messages"
 #: Largest file the dashboard accepts (see :mod:`socialhrm.apps.uploads`).
 MAX_UPLOAD_MB = uploads.MAX_UPLOAD_MB
@@ -623,8 +626,10 @@ class NetworkExplorer:
         self._draw()
 
     def _palette(self, groups: pd.Series) -> dict[str, str]:
-        values = sorted(set(groups), key=lambda g: (privacy.is_other(g), g))
-        return {v: PALETTE[i % len(PALETTE)] for i, v in enumerate(values)}
+        values = sorted(g for g in set(groups) if not privacy.is_other(g))
+        palette = {v: PALETTE[i % len(PALETTE)] for i, v in enumerate(values)}
+        palette.update({g: OTHER_COLOUR for g in set(groups) if privacy.is_other(g)})
+        return palette
 
     def _draw(self) -> None:
         view = self.view()
