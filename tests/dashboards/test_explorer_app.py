@@ -310,5 +310,6 @@ def test_a_file_that_never_arrived_gets_a_message_with_the_limit(monkeypatch):
     app = NetworkExplorer()
     app._on_load()
     text = app.message.value
-    assert "arrived" in text and "10 MB" in text and "make dashboards" in text
+    assert "The people file and the interactions or survey file did not arrive" in text
+    assert "did not arrive" in text and "10 MB" in text and "make dashboards" in text
     assert "up to 10 MB each" in app.upload_note.value

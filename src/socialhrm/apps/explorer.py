@@ -513,12 +513,13 @@ class NetworkExplorer:
         people = _read_upload(self.controls["people_file"])
         ties = _read_upload(self.controls["ties_file"])
         if people is None or ties is None:
-            missing = [_("a people file") if people is None else "",
-                       _("an interactions or survey file") if ties is None else ""]
+            parts = [_("the people file") if people is None else "",
+                     _("the interactions or survey file") if ties is None else ""]
+            missing = _(" and ").join(p for p in parts if p)
             self._say("error", _(
-                "No {missing} arrived at the dashboard. Choose it first; if you did, it may be "
-                "larger than this server accepts ({limit} MB; `make dashboards` takes up to "
-                "{most} MB).").format(missing=_(" and ").join(m for m in missing if m),
+                "{missing} did not arrive at the dashboard. Choose it first; if you did, it may "
+                "be larger than this server accepts ({limit} MB; `make dashboards` takes up to "
+                "{most} MB).").format(missing=missing[:1].upper() + missing[1:],
                                       limit=uploads.upload_limit_mb(),
                                       most=uploads.MAX_UPLOAD_MB))
             return
