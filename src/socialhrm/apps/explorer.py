@@ -662,15 +662,18 @@ class NetworkExplorer:
         roles = self._roles()
         groups = view.groups(by, n)
         palette = self._palette(groups)
+        group_of = groups.to_dict()
+        role_of = roles["role"].to_dict()
+        ties_in = roles["ties_in"].astype(int).to_dict()
+        contacts = roles["contacts"].astype(int).to_dict()
         H = nx.DiGraph() if view.G.is_directed() else nx.Graph()
         for p in view.G:
             x, y = view.layout[p]
-            role = roles.at[p, "role"]
+            role = role_of[p]
             H.add_node(labels.get(str(p), str(p)), **{
-                "group": groups[p], "color": palette[groups[p]],
+                "group": group_of[p], "color": palette[group_of[p]],
                 "role": _(ROLE_NAME.get(role, "-")) if role else "-",
-                "ties in": int(roles.at[p, "ties_in"]),
-                "contacts": int(roles.at[p, "contacts"]),
+                "ties in": int(ties_in[p]), "contacts": int(contacts[p]),
                 "x": x, "y": y,
             })
         for u, v, d in view.G.edges(data=True):
