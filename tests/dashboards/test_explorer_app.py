@@ -313,3 +313,18 @@ def test_a_file_that_never_arrived_gets_a_message_with_the_limit(monkeypatch):
     assert "The people file and the interactions or survey file did not arrive" in text
     assert "did not arrive" in text and "10 MB" in text and "make dashboards" in text
     assert "up to 10 MB each" in app.upload_note.value
+
+
+def test_a_payload_as_survey_relation_is_shown_as_text():
+    app = NetworkExplorer()
+    people, _log = payload_files()
+    ids = [line.split(",")[0] for line in people[1].decode().splitlines()[1:]]
+    rows = "".join(f"{ids[1 + i]},{ids[(i * 5 + 2) % len(ids)]},{PAYLOADS[i % 5]}\n"
+                   for i in range(20) if ids[1 + i] != ids[(i * 5 + 2) % len(ids)])
+    survey = ("survey.csv", ("respondent,nominee,relation\n" + rows).encode())
+    assert app.load_files(people, survey) is True, app.message.value
+    for relation in [v for _label, v in app.controls["relation"].options]:
+        app.controls["relation"].value = relation
+        html = _page_html(app)
+        for marker in ("<img src=x", "<script>", "<svg>", "<iframe", "<details"):
+            assert marker not in html
