@@ -224,3 +224,39 @@ def test_input_frame_is_not_changed():
     before = frame.copy()
     read_interactions(frame, columns={"From": "sender", "To": "recipient", "w": "weight"})
     pd.testing.assert_frame_equal(frame, before)
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("sender,recipient\nA,B\n".encode("utf-16"), "UTF-16"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary data"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "zip or Excel"),
+    ("sender,recipient\nJos\u00e9,B\n".encode("latin-1"), "not UTF-8"),
+])
+def test_non_utf8_and_binary_files_name_the_file_and_what_to_do(tmp_path: Path, content,
+                                                                expected):
+    from socialhrm.data import read_header
+
+    path = tmp_path / "mails.csv"
+    path.write_bytes(content)
+    for read in (read_interactions, read_header):
+        with pytest.raises(DataError) as err:
+            read(path)
+        text = str(err.value)
+        assert expected in text and "mails.csv" in text and "What to do" in text
+    assert path.read_bytes() == content
+
+
+def test_utf16_is_read_when_asked_for(tmp_path: Path):
+    path = tmp_path / "mails.csv"
+    path.write_bytes("sender,recipient\nA,B\n".encode("utf-16"))
+    assert read_interactions(path, encoding="utf-16")["sender"].tolist() == ["A"]
+
+
+def test_a_warning_lists_the_ids_it_names_so_they_can_be_pseudonymised():
+    people = pd.DataFrame({"person_id": ["A", "B"]})
+    log = pd.DataFrame({"sender": ["A", "Z9"], "recipient": ["B", "A"]})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read_interactions(log, people=people)
+    found = [w.message for w in caught if isinstance(w.message, DataWarning)]
+    assert found and found[0].ids == ["Z9"] and "'Z9'" in str(found[0])

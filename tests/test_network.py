@@ -75,7 +75,7 @@ def test_build_from_nominations_one_or_many_relations():
 
 
 def test_build_rejects_other_tables():
-    with pytest.raises(DataError, match="neither sender/recipient"):
+    with pytest.raises(DataError, match="neither an interaction log"):
         build_network(pd.DataFrame({"x": [1]}))
 
 

@@ -5,6 +5,14 @@ is a landing page listing each dashboard with one line (the first lines of the n
 opening Markdown cell), so a new dashboard appears there by being added to the folder.
 Voila's own file tree stays available at ``/voila/tree``.
 
+Server settings live in ``notebooks/dashboards/voila.json`` (a Voila config file, read from
+the dashboards folder): idle kernels of closed pages are culled after 30 minutes, the
+websocket takes uploads up to 256 MB, and the page uses the kit's Voila template
+(``socialhrm/share/voila/templates/socialhrm``), which serves every asset - FontAwesome
+included - from this server, so a page makes no request outside the machine. Whoever starts
+the server sets the privacy floor (``--min-group-floor``, default 5): no viewer can lower
+the minimum group size below it.
+
 >>> from socialhrm.dashboards import list_dashboards
 >>> [d.title for d in list_dashboards()]        # doctest: +SKIP
 ['Network explorer']
@@ -16,6 +24,7 @@ import argparse
 import errno
 import html
 import json
+import os
 import signal
 import socket
 import sys
@@ -23,10 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from socialhrm.i18n import _
+
 __all__ = ["Dashboard", "DEFAULT_PORT", "dashboards_dir", "landing_page", "list_dashboards",
-           "main", "voila_arguments"]
+           "main", "template_root", "voila_arguments"]
 
 DEFAULT_PORT = 8866
+#: The privacy floor of a dashboard server unless its starter chooses another.
+DEFAULT_MIN_GROUP_FLOOR = 5
 
 
 @dataclass(frozen=True)
@@ -159,12 +172,27 @@ the dashboards folder</a>.</footer>
 """
 
 
-#: Largest websocket message the server accepts (uploads arrive as one message).
+#: Largest websocket message the server accepts (uploads arrive as one message); the value
+#: ``notebooks/dashboards/voila.json`` sets, and the fallback when that file is missing.
 WEBSOCKET_MAX_BYTES = 256 * 1024 * 1024
+
+
+def template_root() -> Path:
+    """The Jupyter data folder holding the kit's Voila template ``socialhrm``.
+
+    Examples
+    --------
+    >>> (template_root() / "voila" / "templates" / "socialhrm" / "index.html.j2").is_file()
+    True
+    """
+    return Path(__file__).resolve().parent / "share"
 
 
 def voila_arguments(folder: Path, port: int, preheat: bool = True) -> list[str]:
     """Command-line settings for Voila: localhost, sources stripped, no tracebacks.
+
+    The other server settings (kernel culling, websocket size, template) are in the
+    dashboards folder's ``voila.json``.
 
     Parameters
     ----------
@@ -196,11 +224,7 @@ def voila_arguments(folder: Path, port: int, preheat: bool = True) -> list[str]:
         "--strip_sources=True",
         "--VoilaConfiguration.show_tracebacks=False",
         "--theme=light",
-        # free the kernel of a page that was closed (each page load starts one)
-        "--MappingKernelManager.cull_idle_timeout=1800",
-        "--MappingKernelManager.cull_interval=300",
         f"--VoilaConfiguration.preheat_kernel={preheat}",
-        "--VoilaConfiguration.default_pool_size=1",
     ]
 
 
@@ -235,11 +259,24 @@ def _voila_app(folder: Path, port: int, preheat: bool = True) -> Any:
                        {"folder": folder, "base_url": self.server_url})
             return [landing, *handlers]  # the first match wins: ours before the tree
 
-    app = SocialHRMVoila()
-    # Uploads travel to the kernel over the websocket, whose default limit (10 MiB) would
-    # silently drop a larger file; let them through so the app can check the size and say so.
-    app.tornado_settings = {"websocket_max_message_size": WEBSOCKET_MAX_BYTES}
+    from jupyter_core.paths import jupyter_config_path
+
+    # the kit's template (every asset served locally) is found on the Jupyter data path
+    root = str(template_root())
+    paths = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    if root not in paths:
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([root, *paths])
+    # server settings from the dashboards folder's voila.json (culling, websocket, template)
+    app = SocialHRMVoila(config_file_paths=[str(folder), *jupyter_config_path()])
     app.initialize(voila_arguments(folder, port, preheat))
+    if "websocket_max_message_size" not in app.tornado_settings:
+        # Uploads travel to the kernel over the websocket, whose default limit (10 MiB)
+        # silently drops a larger file; let them through so the app can say what is wrong.
+        app.tornado_settings = {**app.tornado_settings,
+                                "websocket_max_message_size": WEBSOCKET_MAX_BYTES}
+    # what the dashboards' kernels (started with this environment) need to know
+    limit = int(app.tornado_settings["websocket_max_message_size"]) // 2**20
+    os.environ["SOCIALHRM_DASHBOARD_UPLOAD_MB"] = str(max(1, limit - 1))
     return app
 
 
@@ -272,7 +309,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-preheat", dest="preheat", action="store_false",
                         help="start a kernel only when a page is opened (slower pages, "
                              "less memory)")
+    parser.add_argument("--min-group-floor", type=int, default=None, metavar="N",
+                        help="privacy floor: no viewer can set the minimum group size below N "
+                             f"(default {DEFAULT_MIN_GROUP_FLOOR}, or SOCIALHRM_MIN_GROUP_FLOOR)")
     args = parser.parse_args(argv)
+    from socialhrm import privacy
+
+    floor = args.min_group_floor
+    if floor is None:
+        env = os.environ.get(privacy.FLOOR_ENV, "").strip()
+        floor = int(env) if env.isdigit() else DEFAULT_MIN_GROUP_FLOOR
+    if floor < 2:
+        print(_("socialhrm dashboards: --min-group-floor {n} would let a dashboard show single "
+                "people as groups; the lowest floor is 2.").format(n=floor), file=sys.stderr)
+        return 1
+    saved = {k: os.environ.get(k) for k in (privacy.FLOOR_ENV, "JUPYTER_PATH",
+                                               "SOCIALHRM_DASHBOARD_UPLOAD_MB")}
+    os.environ[privacy.FLOOR_ENV] = str(floor)  # the kernels inherit it; viewers cannot
+    try:
+        return _serve(args, floor)
+    finally:  # leave the calling process as it was (main() is also called from Python)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _serve(args: argparse.Namespace, floor: int) -> int:
     folder = (args.dir or dashboards_dir()).resolve()
     found = list_dashboards(folder) if folder.is_dir() else []
     if not found:
@@ -290,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Social HRM Lab dashboards: {url}", flush=True)
     for d in found:
         print(f"  - {d.title}: {url}{d.url_path}", flush=True)
+    print(_("Privacy floor: groups smaller than {n} are always merged.").format(n=floor),
+          flush=True)
     print("Press Ctrl-C to stop.", flush=True)
     # Ctrl-C (SIGINT) stops like SIGTERM: the loop ends, then Voila shuts its kernels down.
     # Set explicitly, because a shell starting us in the background ignores SIGINT.

@@ -38,19 +38,25 @@ import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from socialhrm.i18n import _
 
 __all__ = [
     "DataError",
     "DataWarning",
     "DEFAULT_MAX_BYTES",
+    "pseudonym_length",
     "pseudonymise",
     "read_events",
+    "read_header",
     "read_interactions",
     "read_nominations",
     "read_people",
+    "table_kind",
 ]
 
 #: Files larger than this are refused before reading (override with ``max_bytes=`` or the
@@ -79,7 +85,15 @@ class DataError(ValueError):
 
 
 class DataWarning(UserWarning):
-    """A problem the reader fixed (rows dropped or kept); the message says how many."""
+    """A problem the reader fixed (rows dropped or kept); the message says how many.
+
+    ``ids`` lists the person ids the message names (empty when it names none), so that a
+    caller showing the message with pseudonyms on can replace them.
+    """
+
+    def __init__(self, message: str = "", ids: Iterable[Any] = ()) -> None:
+        super().__init__(message)
+        self.ids = list(ids)
 
 
 # ---------------------------------------------------------------------------------------
@@ -117,8 +131,8 @@ def _fail(origin: _Origin, problem: str, advice: str) -> DataError:
     return DataError(f"{origin.where}: {problem}\n  What to do: {advice}")
 
 
-def _warn(origin: _Origin, message: str) -> None:
-    warnings.warn(f"{origin.where}: {message}", DataWarning, stacklevel=3)
+def _warn(origin: _Origin, message: str, ids: Iterable[Any] = ()) -> None:
+    warnings.warn(DataWarning(f"{origin.where}: {message}", ids), stacklevel=3)
 
 
 # ---------------------------------------------------------------------------------------
@@ -195,11 +209,32 @@ def _read_source(
 _TOKENIZE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
-def _read_csv(path: Path, origin: _Origin, encoding: str | None) -> pd.DataFrame:
+def _check_text(path: Path, origin: _Origin, encoding: str | None) -> None:
+    """Refuse, with a message naming the file, what is not text in the expected encoding."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    if encoding and encoding.lower().replace("_", "-").startswith("utf-16"):
+        return
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(origin, _("the file is UTF-16 text (what Excel calls 'Unicode Text'), "
+                              "not UTF-8."),
+                    _("save it as 'CSV UTF-8' (Excel: File > Save As > CSV UTF-8), or pass "
+                      "encoding='utf-16'."))
+    if head.startswith(b"PK\x03\x04"):
+        raise _fail(origin, _("this is a zip or Excel workbook, not a CSV text file."),
+                    _("upload the .xlsx file under its own name, or save it as 'CSV UTF-8'."))
+    if b"\x00" in head:
+        raise _fail(origin, _("this is not a text (CSV) file: it contains binary data."),
+                    _("choose the table itself, saved as 'CSV UTF-8' or Excel (.xlsx)."))
+
+
+def _read_csv(path: Path, origin: _Origin, encoding: str | None, *,
+              nrows: int | None = None) -> pd.DataFrame:
     enc = encoding or "utf-8-sig"
+    _check_text(path, origin, encoding)
     try:
         return pd.read_csv(path, dtype=str, encoding=enc, keep_default_na=False,
-                           na_values=[""], skipinitialspace=True)
+                           na_values=[""], skipinitialspace=True, nrows=nrows)
     except UnicodeDecodeError as err:
         line = _line_of_byte(path, err.start)
         bad = err.object[err.start:err.start + 1].hex().upper()
@@ -223,6 +258,98 @@ def _read_csv(path: Path, origin: _Origin, encoding: str | None) -> pd.DataFrame
         raise _fail(origin, problem,
                     "look for an unquoted comma or a missing quote on that line; text that "
                     "contains commas must be wrapped in double quotes.") from None
+
+
+def read_header(source: str | os.PathLike | pd.DataFrame, *,
+                encoding: str | None = None, table: str = "table") -> list[str]:
+    """The column names of a table file (its first row), read as the ``read_*`` functions do.
+
+    Parameters
+    ----------
+    source
+        A CSV or Excel file, or a DataFrame.
+    encoding
+        The file's text encoding (default UTF-8, with or without BOM).
+    table
+        What the table is, for messages (``"interactions"``, ...).
+
+    Returns
+    -------
+    list of str
+
+    Raises
+    ------
+    DataError
+        A file that is not text, not UTF-8, empty or malformed; the message names the file.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> read_header(pd.DataFrame(columns=["sender", "recipient"]))
+    ['sender', 'recipient']
+    """
+    if isinstance(source, pd.DataFrame):
+        return [str(c) for c in source.columns]
+    path = Path(source)
+    suffix = path.suffix.lower()
+    kind = "excel" if suffix in {".xlsx", ".xlsm", ".xls"} else "csv"
+    origin = _Origin(table, f"file {path}", kind)
+    if not path.is_file():
+        raise _fail(origin, "the file does not exist.", "check the path and the file name.")
+    if path.stat().st_size == 0:
+        raise _fail(origin, "the file is empty (0 bytes).",
+                    "export the table again; it needs a header row and at least one row.")
+    try:
+        if kind == "excel":
+            header = pd.read_excel(path, nrows=0).columns
+        else:
+            header = _read_csv(path, origin, encoding, nrows=0).columns
+    except DataError:
+        raise
+    except (ValueError, OSError, KeyError) as err:
+        raise _fail(origin, f"the file could not be read as {kind.upper()}: {err}",
+                    f"check that it really is a {kind.upper()} file, or save it as CSV.") from None
+    return [str(c).strip() for c in header]
+
+
+def table_kind(columns: Iterable[Any], *, where: str = "") -> str:
+    """Whether a table is an interaction log or survey nominations, from its column names.
+
+    Parameters
+    ----------
+    columns
+        The column names (case and surrounding spaces do not matter).
+    where
+        What to name in the message (a function or a file name).
+
+    Returns
+    -------
+    str
+        ``"interactions"`` (``sender`` and ``recipient``) or ``"nominations"``
+        (``respondent`` and ``nominee``).
+
+    Raises
+    ------
+    DataError
+        When it is neither.
+
+    Examples
+    --------
+    >>> table_kind(["Sender", "Recipient", "timestamp"])
+    'interactions'
+    """
+    names = [str(c) for c in columns]
+    cols = {c.strip().lower() for c in names}
+    if {"sender", "recipient"} <= cols:
+        return "interactions"
+    if {"respondent", "nominee"} <= cols:
+        return "nominations"
+    raise DataError(_(
+        "{where}: this is neither an interaction log (columns sender, recipient, timestamp) "
+        "nor survey nominations (columns respondent, nominee, relation). Its columns are: "
+        "{columns}.\n  What to do: rename the columns in the file's first row (or map them "
+        "with columns=) and read it again.").format(
+            where=where or _("table"), columns=", ".join(names) or _("none")))
 
 
 # ---------------------------------------------------------------------------------------
@@ -430,10 +557,11 @@ def _drop_unknown(frame: pd.DataFrame, cols: list[str], people: pd.DataFrame | N
     rows = _plural(int(mask.sum()), "row", "rows")
     who = _plural(len(names), "person who is", "people who are")
     if unknown == "keep":
-        _warn(origin, f"kept {rows} naming {who} not in the people table ({shown}).")
+        _warn(origin, f"kept {rows} naming {who} not in the people table ({shown}).",
+              list(names)[:_MAX_LISTED])
         return frame
     _warn(origin, f"dropped {rows} naming {who} not in the people table ({shown}); "
-                  f"{origin.rows(frame.index[mask])}.")
+                  f"{origin.rows(frame.index[mask])}.", list(names)[:_MAX_LISTED])
     return frame.loc[~mask]
 
 
@@ -568,7 +696,7 @@ def read_interactions(
     --------
     >>> import pandas as pd
     >>> log = pd.DataFrame({"from": ["a", "b"], "to": ["b", "a"],
-    ...                     "when": ["2025-01-06T09:00", 1736154000]})
+    ...                     "when": ["2025-01-06T09:00", "2025-01-06T09:05"]})
     >>> read_interactions(log, columns={"from": "sender", "to": "recipient",
     ...                                 "when": "timestamp"})["channel"].tolist()
     ['unknown', 'unknown']
@@ -733,6 +861,24 @@ def _key_bytes(key: str | bytes | None) -> bytes:
     return key.encode("utf-8") if isinstance(key, str) else bytes(key)
 
 
+def pseudonym_length(n_ids: int, risk: float = 1e-6) -> int:
+    """Hexadecimal characters that make a collision among ``n_ids`` pseudonyms unlikely.
+
+    The birthday bound: with ``L`` characters, ``n`` ids collide with probability about
+    ``n**2 / (2 * 16**L)``; this is the smallest ``L`` (at least 6) that keeps it below
+    ``risk``. (Six characters collide at 1,000 ids about 3 times in 100.)
+
+    Examples
+    --------
+    >>> pseudonym_length(300), pseudonym_length(1_000), pseudonym_length(10_000)
+    (9, 10, 12)
+    """
+    import math
+
+    n = max(int(n_ids), 2)
+    return max(6, min(64, math.ceil(math.log(n * n / (2 * risk), 16))))
+
+
 def pseudonymise(
     df: pd.DataFrame,
     columns: str | Iterable[str],
@@ -740,7 +886,7 @@ def pseudonymise(
     *,
     return_lookup: bool = False,
     prefix: str = "p_",
-    length: int = 12,
+    length: int | None = 12,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Replace ids with keyed-hash pseudonyms (HMAC-SHA256), consistently across tables.
 
@@ -758,7 +904,11 @@ def pseudonymise(
     return_lookup
         Also return a table ``pseudonym -> original`` (keep it as safe as the raw data).
     prefix, length
-        Pseudonyms look like ``p_`` plus ``length`` hexadecimal characters.
+        Pseudonyms look like ``p_`` plus ``length`` hexadecimal characters (6-64).
+        ``None`` chooses the length from the number of ids (:func:`pseudonym_length`),
+        for short labels in a dashboard. Should two ids still get the same pseudonym,
+        every pseudonym of this call is made longer until all differ: a collision never
+        fails (tables pseudonymised apart then no longer join; a ``DataWarning`` says so).
 
     Returns
     -------
@@ -778,17 +928,21 @@ def pseudonymise(
     if absent:
         raise DataError(f"pseudonymise: the table has no column(s) {', '.join(map(repr, absent))}; "
                         f"it has {', '.join(map(repr, df.columns))}.")
-    if not 6 <= length <= 64:
+    if length is not None and not 6 <= length <= 64:
         raise DataError("pseudonymise: length must be between 6 and 64 characters.")
     secret = _key_bytes(key)
     out = df.copy()
     originals = pd.unique(pd.concat([df[c] for c in cols]).dropna().astype(str))
-    mapping = {
-        o: prefix + hmac.new(secret, o.encode("utf-8"), hashlib.sha256).hexdigest()[:length]
-        for o in originals
-    }
-    if len(set(mapping.values())) < len(mapping):  # pragma: no cover - astronomically rare
-        raise DataError("pseudonymise: two ids got the same pseudonym; use a larger length=.")
+    digests = {o: hmac.new(secret, o.encode("utf-8"), hashlib.sha256).hexdigest()
+               for o in originals}
+    size = pseudonym_length(len(digests)) if length is None else int(length)
+    while len({d[:size] for d in digests.values()}) < len(digests):
+        size += 1  # two ids share the first characters: longer pseudonyms for all
+        if length is not None:
+            warnings.warn(DataWarning(_("pseudonymise: {length} characters gave two ids the "
+                                        "same pseudonym; {size} are used instead.").format(
+                                            length=length, size=size)), stacklevel=2)
+    mapping = {o: prefix + d[:size] for o, d in digests.items()}
     for c in cols:
         col = df[c]
         out[c] = col.astype("string").map(mapping).astype("string").where(col.notna(), pd.NA)

@@ -20,6 +20,9 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from socialhrm.data import DataError
+from socialhrm.i18n import _
+
 __all__ = ["Dataset", "datasets_dir", "list", "load"]
 
 #: Environment variable naming a folder that holds the dataset folders (overrides the search).
@@ -160,8 +163,8 @@ class Dataset:
         if relation == "interactions":
             return build_network(self.interactions, self.people, **kwargs)
         if relation not in _RELATIONS:
-            raise ValueError(f"network({relation!r}): choose one of "
-                             f"{', '.join(map(repr, (*_RELATIONS, 'interactions')))}.")
+            raise DataError(_("network({relation!r}): choose one of {choices}.").format(
+                relation=relation, choices=", ".join(map(repr, (*_RELATIONS, "interactions")))))
         return build_network(self.nominations, self.people, relation=relation, **kwargs)
 
     def org_chart(self) -> nx.DiGraph:
@@ -179,7 +182,8 @@ class Dataset:
         True
         """
         if self.people is None:
-            raise ValueError(f"{self.name} has no people table, so no org chart.")
+            raise DataError(_("{name} has no people table, so no org chart.").format(
+                name=self.name))
         from socialhrm.network import org_chart
 
         return org_chart(self.people)
@@ -256,8 +260,8 @@ def load(name: str) -> Dataset:
 
     Raises
     ------
-    ValueError
-        Unknown name; the message lists the names available.
+    DataError
+        Unknown name; the message lists the names available (a ``ValueError`` too).
     FileNotFoundError
         The data files are missing; the message says where it looked.
 
@@ -276,6 +280,6 @@ def load(name: str) -> Dataset:
     if key in _LOCAL:
         return _load_noordhaven(datasets_dir() / key)
     known = ", ".join(repr(n) for n in (*_LOCAL, *_CLASSICS))
-    raise ValueError(f"There is no bundled dataset called {name!r}. Available: {known}.\n"
-                     "  What to do: pick one of these names; socialhrm.datasets.list() "
-                     "describes each.")
+    raise DataError(_("There is no bundled dataset called {name!r}. Available: {known}.\n"
+                      "  What to do: pick one of these names; socialhrm.datasets.list() "
+                      "describes each.").format(name=name, known=known))

@@ -25,9 +25,11 @@ from socialhrm.data import (
     read_interactions,
     read_nominations,
     read_people,
+    table_kind,
 )
 
-__all__ = ["build_network", "centrality_table", "describe", "org_chart", "CENTRALITY_COLUMNS"]
+__all__ = ["build_network", "centrality_table", "describe", "org_chart", "to_igraph",
+           "IGraphView", "CENTRALITY_COLUMNS"]
 
 #: Graphs with at least this many people use igraph when ``engine="auto"``.
 IGRAPH_FROM = 500
@@ -57,20 +59,6 @@ CENTRALITY_COLUMNS: dict[str, str] = {
 # ---------------------------------------------------------------------------------------
 # Building networks
 # ---------------------------------------------------------------------------------------
-def _table_kind(table: pd.DataFrame) -> str:
-    cols = set(table.columns)
-    if {"sender", "recipient"} <= cols:
-        return "interactions"
-    if {"respondent", "nominee"} <= cols:
-        return "nominations"
-    raise DataError(
-        "build_network: the table has neither sender/recipient columns (an interaction log) "
-        f"nor respondent/nominee columns (survey nominations); it has {', '.join(cols)}.\n"
-        "  What to do: read it first with read_interactions or read_nominations, mapping "
-        "your column names with columns=."
-    )
-
-
 def _node_attributes(people: pd.DataFrame) -> list[tuple[str, dict[str, Any]]]:
     attrs = people.drop(columns="person_id")
     records = attrs.astype(object).where(attrs.notna(), None).to_dict("records")
@@ -153,7 +141,7 @@ def build_network(
     if not isinstance(table, pd.DataFrame):
         raise DataError("build_network: expected a table (a pandas DataFrame), got "
                         f"{type(table).__name__}.")
-    kind = _table_kind(table)
+    kind = table_kind(table.columns, where="build_network")
     if people is not None and people.attrs.get(_VALIDATED) != "people":
         people = read_people(people)
     if table.attrs.get(_VALIDATED) != kind:  # not through the gate yet
@@ -326,15 +314,21 @@ def _eigenvector_nx(U: nx.Graph) -> dict:
     return out
 
 
-class _IG:
-    """A graph converted once to igraph, with the node order to map results back."""
+class IGraphView:
+    """A networkx graph converted once to igraph, with the node order to map results back.
+
+    Build it with :func:`to_igraph`. ``graph`` is the :class:`igraph.Graph` (vertex ``i`` is
+    ``nodes[i]``; edge weights in ``graph.es["weight"]`` when a weight was asked for);
+    ``src``, ``dst`` and ``weights`` are the edge arrays it was built from (an undirected
+    edge once).
+    """
 
     def __init__(self, G: nx.Graph, weight: str | None):
         import igraph as ig
 
         self.nodes = list(G)
         self.index = index = {n: i for i, n in enumerate(self.nodes)}
-        directed = G.is_directed()
+        self.directed = directed = G.is_directed()
         src: list[int] = []
         dst: list[int] = []
         wts: list[float] = []
@@ -351,40 +345,63 @@ class _IG:
         self.src = np.asarray(src, dtype=np.int64)
         self.dst = np.asarray(dst, dtype=np.int64)
         self.weights = np.asarray(wts, dtype=float) if weight else np.ones(len(src))
-        self.g = ig.Graph(n=len(self.nodes), edges=list(zip(src, dst, strict=True)),
-                          directed=directed)
+        self.weighted = bool(weight)
+        self.graph = ig.Graph(n=len(self.nodes), edges=list(zip(src, dst, strict=True)),
+                              directed=directed)
         if weight:
-            self.g.es["weight"] = wts
+            self.graph.es["weight"] = wts
+
+    def to_nodes(self, values: Iterable[Any]) -> dict[Hashable, Any]:
+        """Map one value per igraph vertex back to the networkx nodes."""
+        return dict(zip(self.nodes, values, strict=True))
+
+    def pagerank(self, damping: float = 0.85) -> np.ndarray:
+        """PageRank in igraph (PRPACK), with networkx's conventions.
+
+        Dangling people spread their score evenly, as in :func:`networkx.pagerank`. igraph
+        counts an undirected self-loop twice where networkx counts it once, so an undirected
+        graph with self-loops is given to igraph as a directed one with both directions
+        (a loop once). Tested against networkx to 1e-9.
+        """
+        import igraph as ig
+
+        g = self.graph
+        loop = self.src == self.dst
+        if not self.directed and loop.any():
+            src = np.concatenate([self.src, self.dst[~loop]])
+            dst = np.concatenate([self.dst, self.src[~loop]])
+            g = ig.Graph(n=len(self.nodes), edges=np.column_stack([src, dst]).tolist(),
+                         directed=True)
+            g.es["weight"] = np.concatenate([self.weights, self.weights[~loop]]).tolist()
+        weights = "weight" if "weight" in g.es.attributes() else None
+        return np.asarray(g.pagerank(directed=g.is_directed(), damping=damping,
+                                     weights=weights), dtype=float)
 
 
-def _pagerank_sparse(ig_g: _IG, directed: bool, alpha: float = 0.85,
-                     tol: float = 1e-12, max_iter: int = 1000) -> np.ndarray:
-    """PageRank by power iteration on a sparse matrix, with networkx's conventions.
+def to_igraph(G: nx.Graph, weight: str | None = "weight") -> IGraphView:
+    """Convert a networkx graph to igraph once, keeping the way back to the nodes.
 
-    Dangling people spread their score evenly; self-loops count as ties; the result matches
-    ``nx.pagerank`` (tested), without building the matrix through networkx.
+    The one conversion the kit uses (the heavy measures of :func:`centrality_table`,
+    :func:`describe` on large graphs, the dashboards' layouts).
+
+    Parameters
+    ----------
+    G
+        A networkx graph, directed or not.
+    weight
+        Edge attribute copied as igraph's ``weight`` (``None``: no weights).
+
+    Returns
+    -------
+    IGraphView
+
+    Examples
+    --------
+    >>> view = to_igraph(nx.path_graph(["a", "b", "c"]), weight=None)
+    >>> view.graph.vcount(), view.graph.ecount(), view.to_nodes(view.graph.degree())["b"]
+    (3, 2, 2)
     """
-    from scipy import sparse
-
-    n = len(ig_g.nodes)
-    src, dst, w = ig_g.src, ig_g.dst, ig_g.weights
-    if not directed:  # both directions, self-loops once
-        loop = src == dst
-        src, dst, w = (np.concatenate([src, dst[~loop]]), np.concatenate([dst, src[~loop]]),
-                       np.concatenate([w, w[~loop]]))
-    A = sparse.csr_array((w, (src, dst)), shape=(n, n))
-    out = np.asarray(A.sum(axis=1)).ravel()
-    inv = np.divide(1.0, out, out=np.zeros(n), where=out != 0)
-    A = sparse.csr_array(sparse.diags_array(inv) @ A)
-    dangling = out == 0
-    x = np.full(n, 1.0 / n)
-    p = np.full(n, 1.0 / n)
-    for _ in range(max_iter):
-        last = x
-        x = alpha * (x @ A + x[dangling].sum() * p) + (1 - alpha) * p
-        if np.abs(x - last).sum() < n * tol:
-            return x
-    raise DataError("PageRank did not converge; this network is unusual (please report it).")
+    return IGraphView(G, weight)
 
 
 def _pagerank(G: nx.Graph, weight: str | None) -> dict:
@@ -405,8 +422,8 @@ def _closeness_from_distances(dist: np.ndarray, n: int) -> np.ndarray:
 def _centrality_igraph(G: nx.Graph, weight: str | None, sources: list | None) -> dict:
     directed = G.is_directed()
     n = G.number_of_nodes()
-    ig_g = _IG(G, weight)
-    g = ig_g.g
+    ig_g = to_igraph(G, weight)
+    g = ig_g.graph
     out: dict[str, Any] = {}
     # betweenness, hop-based, normalised as networkx does
     if sources is None:
@@ -444,7 +461,7 @@ def _centrality_igraph(G: nx.Graph, weight: str | None, sources: list | None) ->
         denom = np.maximum(len(src_idx) - own, 1)
         out["closeness"] = close * (reach / denom)
     w = "weight" if weight else None
-    out["pagerank"] = _pagerank_sparse(ig_g, directed)
+    out["pagerank"] = ig_g.pagerank()
     # undirected view for eigenvector, clustering and structural holes
     U = g.as_undirected(mode="collapse", combine_edges="sum" if w else None) if directed else g
     U = U.simplify(multiple=False, loops=True, combine_edges="sum" if w else None)
@@ -544,7 +561,7 @@ def centrality_table(
     --------
     >>> import networkx as nx
     >>> table = centrality_table(nx.karate_club_graph())
-    >>> table["betweenness"].idxmax()
+    >>> int(table["betweenness"].idxmax())
     0
     """
     if engine not in {"auto", "networkx", "igraph"}:
@@ -638,7 +655,7 @@ def describe(G: nx.Graph) -> pd.Series:
         comps = [len(c) for c in nx.connected_components(G)]
         out.update(components=len(comps), largest_component=max(comps, default=0))
     if n >= IGRAPH_FROM:
-        U = _IG(G, None).g
+        U = to_igraph(G, None).graph
         if G.is_directed():
             U = U.as_undirected(mode="collapse")
         U = U.simplify(multiple=True, loops=True)

@@ -39,7 +39,10 @@ from socialhrm.i18n import _
 __all__ = [
     "DEFAULT_MIN_GROUP_SIZE",
     "PrivacyWarning",
+    "UNKNOWN_GROUP",
     "floor",
+    "group_labels",
+    "group_sizes",
     "is_other",
     "merge_small_groups",
     "other_label",
@@ -51,6 +54,11 @@ __all__ = [
 DEFAULT_MIN_GROUP_SIZE = 5
 #: The lowest minimum anyone may choose when no floor is configured.
 DEFAULT_FLOOR = 3
+#: Environment variable with the floor, set by whoever runs the analysis or starts the server
+#: (``socialhrm dashboards --min-group-floor N`` sets it for every dashboard kernel).
+FLOOR_ENV = "SOCIALHRM_MIN_GROUP_FLOOR"
+#: The group of people without a value for the grouping attribute.
+UNKNOWN_GROUP = "(unknown)"
 
 
 class PrivacyWarning(UserWarning):
@@ -65,7 +73,7 @@ def floor() -> int:
     >>> floor() >= 2
     True
     """
-    raw = os.environ.get("SOCIALHRM_MIN_GROUP_FLOOR", "").strip()
+    raw = os.environ.get(FLOOR_ENV, "").strip()
     try:
         value = int(raw) if raw else DEFAULT_FLOOR
     except ValueError:
@@ -167,12 +175,13 @@ def merge_small_groups(labels: pd.Series | Mapping[Hashable, Any], min_group_siz
     """
     minimum = resolve_min_group_size(min_group_size, at_least=at_least)
     series = pd.Series(labels, dtype=object) if not isinstance(labels, pd.Series) else labels
-    series = series.astype(object).where(series.notna(), "(unknown)").map(str)
+    series = series.astype(object).where(series.notna(), UNKNOWN_GROUP).map(str)
     sizes = series.value_counts()
     small = [g for g, n in sizes.items() if n < minimum]
     if small:
         merged_n = int(sizes[small].sum())
-        rest = sizes.drop(small).sort_values()
+        rest = sizes.drop(small)
+        rest = rest.reindex(sorted(rest.index, key=lambda g: (int(rest[g]), str(g))))
         # complementary suppression: a merged group that is itself too small takes in the
         # next-smallest groups, so that it cannot be undone by subtraction
         for group, n in rest.items():
@@ -183,6 +192,66 @@ def merge_small_groups(labels: pd.Series | Mapping[Hashable, Any], min_group_siz
     label = other_label(minimum)
     out = series.where(~series.isin(small), label)
     out.attrs.update(merged=sorted(small), min_group_size=minimum)
+    return out
+
+
+def group_labels(G: nx.Graph, by: str, min_group_size: int | None = None, *,
+                 at_least: int | None = None) -> pd.Series:
+    """Each person's group as any figure may show it: small groups merged.
+
+    This is what every per-group table, drawing, legend and export of a network uses
+    (:func:`socialhrm.roles.group_tie_matrix`, :func:`socialhrm.roles.network_roles`, the
+    dashboards), so that they all show the same groups and none can be subtracted from
+    another.
+
+    Parameters
+    ----------
+    G
+        A networkx graph whose nodes carry the attribute ``by``.
+    by
+        The node attribute that defines the groups, e.g. ``"department"``.
+    min_group_size, at_least
+        See :func:`merge_small_groups`.
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by node, in the graph's node order; ``attrs`` as in
+        :func:`merge_small_groups`.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_nodes_from(range(6), team="A")
+    >>> G.add_nodes_from(range(6, 8), team="B")
+    >>> group_labels(G, "team", 3).value_counts().to_dict()
+    {'other (<3)': 8}
+    """
+    values = []
+    for _node, d in G.nodes(data=True):
+        value = d.get(by)
+        values.append(None if value is None or (isinstance(value, float) and value != value)
+                      else value)
+    labels = pd.Series(values, index=pd.Index(list(G), dtype=object, tupleize_cols=False),
+                       dtype=object)
+    return merge_small_groups(labels, min_group_size, at_least=at_least)
+
+
+def group_sizes(labels: pd.Series) -> pd.Series:
+    """People per group of a result of :func:`merge_small_groups`, largest first.
+
+    The merged group ``other (<n)`` is listed last, whatever its size.
+
+    Examples
+    --------
+    >>> s = merge_small_groups(pd.Series(["A"] * 5 + ["B"] * 6 + ["C"] * 4 + ["D"]), 5)
+    >>> group_sizes(s).to_dict()
+    {'B': 6, 'A': 5, 'other (<5)': 5}
+    """
+    sizes = labels.value_counts(sort=False)
+    order = sorted(sizes.index, key=lambda g: (is_other(g), -int(sizes[g]), str(g)))
+    out = sizes.reindex(order).astype(int)
+    out.name = "people"
     return out
 
 
@@ -200,8 +269,7 @@ def protect_graph(G: nx.Graph, by: str, min_group_size: int | None = None, *,
     >>> sorted(set(nx.get_node_attributes(H, "club").values()))
     ['Mr. Hi', 'Officer']
     """
-    labels = pd.Series({n: d.get(by) for n, d in G.nodes(data=True)}, dtype=object)
-    merged = merge_small_groups(labels, min_group_size, at_least=at_least)
+    merged = group_labels(G, by, min_group_size, at_least=at_least)
     H = G.copy()
     nx.set_node_attributes(H, merged.to_dict(), by)
     H.graph.setdefault("privacy", {})[by] = dict(merged.attrs)

@@ -111,3 +111,10 @@ def wait_until(predicate: Callable[[], bool], timeout: float = UPDATE_TIMEOUT,
             return
         time.sleep(0.05)
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+def upload_file(page: object, widget: str, path: Path) -> None:
+    """Choose a file in an ipywidgets FileUpload (its <input type=file> is not in the page)."""
+    with page.expect_file_chooser(timeout=10_000) as chooser:  # type: ignore[attr-defined]
+        page.locator(widget).click()  # type: ignore[attr-defined]
+    chooser.value.set_files(str(path))

@@ -88,8 +88,8 @@ def test_network_explorer_renders_and_reacts(dashboards_server, page, artifacts)
         ".some(c => c.width > 100 && c.height > 100)", timeout=15_000)
     assert "Central connector" in page.locator(".shrm-roles").inner_text()
     assert "Operations" in _heatmap(page)
-    # privacy: the 3-person Board is suppressed visibly, never shown as 0
-    assert "suppressed (<5)" in _heatmap(page)
+    # privacy: the 3-person Board is merged into "other (<5)", visibly, never shown alone
+    assert "other (<5)" in _heatmap(page) and "Board" not in _heatmap(page)
     assert page.locator(".shrm-pseudonyms input").is_checked() is False  # bundled: names on
     assert "key figures" in page.locator(".shrm-person").inner_text()
     assert "Traceback" not in page.content()
@@ -110,7 +110,7 @@ def test_network_explorer_renders_and_reacts(dashboards_server, page, artifacts)
     box = page.locator(".shrm-min-group input")
     box.fill("100")
     box.press("Enter")
-    wait_until(lambda: "suppressed (<100)" in _heatmap(page), what="suppression at 100")
+    wait_until(lambda: "other (<100)" in _heatmap(page), what="merging at 100")
     # another relation: the summary changes
     before = page.locator(".shrm-summary").inner_text()
     label = page.locator(".shrm-relation select option", has_text="messages").inner_text()
@@ -158,4 +158,4 @@ def test_network_explorer_bad_upload_shows_error_and_keeps_working(
     page.locator(".shrm-message .shrm-ok").wait_for(state="visible", timeout=15_000)
     wait_until(lambda: page.locator(".shrm-pseudonyms input").is_checked(),
                what="pseudonyms on for uploaded data")
-    wait_until(lambda: "suppressed (<5)" in _heatmap(page), what="tiny groups suppressed")
+    wait_until(lambda: "other (<5)" in _heatmap(page), what="tiny groups merged")

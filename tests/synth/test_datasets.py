@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from socialhrm import datasets
+from socialhrm.data import DataError
 
 
 def test_list_names_noordhaven_and_the_classics():
@@ -59,7 +60,7 @@ def test_networks_and_org_chart(nh):
     assert not chat.is_directed() and chat.number_of_edges() > 500
     chart = nh.org_chart()
     assert chart.number_of_edges() == len(nh.people) - 1
-    with pytest.raises(ValueError, match="advice"):
+    with pytest.raises(DataError, match="advice"):
         nh.network("friendship")
 
 
@@ -69,7 +70,7 @@ def test_loads_from_any_working_directory(tmp_path, monkeypatch):
 
 
 def test_unknown_name_lists_what_is_available():
-    with pytest.raises(ValueError, match="noordhaven.*karate_club"):
+    with pytest.raises(DataError, match="noordhaven.*karate_club"):
         datasets.load("acme")
 
 

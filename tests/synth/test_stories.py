@@ -33,14 +33,9 @@ def test_broker_ranks_top3_by_betweenness_in_advice(nh, advice, planted):
 
 
 def test_siloed_department_has_the_lowest_ei_index(nh, planted):
-    G = build_network(nh.interactions, nh.people, directed=False)
-    dept = nx.get_node_attributes(G, "department")
-    rows = []
-    for u, v in G.edges():
-        external = dept[u] != dept[v]
-        rows += [(dept[u], external), (dept[v], external)]
-    ends = pd.DataFrame(rows, columns=["department", "external"]).groupby("department")
-    ei = ((2 * ends["external"].sum() - ends.size()) / ends.size()).sort_values()
+    from socialhrm.roles import ei_index
+
+    ei = ei_index(build_network(nh.interactions, nh.people, directed=False), by="department")
     assert ei.index[0] == planted["silo_department"]
     assert ei.iloc[0] < -0.5
     assert ei.iloc[0] < ei.iloc[1] - 0.1

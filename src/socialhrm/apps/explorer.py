@@ -16,14 +16,12 @@ colouring, the privacy settings or the matrix only redraws.
 
 from __future__ import annotations
 
-import html
+import functools
 import os
 import secrets
-import shutil
-import tempfile
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
@@ -31,22 +29,22 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from socialhrm import datasets
+from socialhrm import datasets, privacy
+from socialhrm.apps import panels, uploads
+from socialhrm.apps.panels import esc
 from socialhrm.data import (
     DataError,
     pseudonymise,
+    read_header,
     read_interactions,
     read_nominations,
     read_people,
+    table_kind,
 )
-from socialhrm.network import build_network, centrality_table, describe
-from socialhrm.roles import (
-    ROLE_EXPLANATIONS,
-    ROLES,
-    group_tie_matrix,
-    network_roles,
-    suppressed_label,
-)
+from socialhrm.i18n import LANGUAGES, N_, _, using_language
+from socialhrm.network import build_network, centrality_table, describe, to_igraph
+from socialhrm.roles import ROLE_NAMES as ROLE_NAME
+from socialhrm.roles import group_tie_matrix, network_roles
 
 __all__ = ["NetworkExplorer"]
 
@@ -57,10 +55,15 @@ GROUP_BY = ("department", "location", "level")
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
            "#000000", "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF")
 
+#: The colour of the merged small groups.
+OTHER_COLOUR = "#9AA5B1"
+
 MESSAGES = "messages"
-#: Largest file the dashboard accepts; bigger logs belong in a notebook with the library,
-#: which reads them in chunks (see README, "Scale").
-MAX_UPLOAD_MB = 100
+#: Largest file the dashboard accepts (see :mod:`socialhrm.apps.uploads`).
+MAX_UPLOAD_MB = uploads.MAX_UPLOAD_MB
+#: Labels of the group-by options, translated where shown.
+GROUP_LABELS = {"department": N_("department"), "location": N_("location"),
+                "level": N_("level"), "team": N_("team")}
 
 CSS = """
 <style>
@@ -115,10 +118,11 @@ class _Data:
     def relations(self) -> list[tuple[str, str]]:
         out = []
         if self.nominations is not None:
-            out += [(f"{r} (survey)", str(r)) for r in pd.unique(self.nominations["relation"])]
+            out += [(_("{relation} (survey)").format(relation=r), str(r))
+                    for r in pd.unique(self.nominations["relation"])]
         if self.interactions is not None:
             chans = ", ".join(sorted(map(str, pd.unique(self.interactions["channel"]))))
-            out.append((f"messages ({chans})", MESSAGES))
+            out.append((_("messages ({channels})").format(channels=chans), MESSAGES))
         return out
 
     def months(self) -> list[pd.Timestamp]:
@@ -136,35 +140,50 @@ class _View:
 
     G: nx.Graph
     centrality: pd.DataFrame
-    roles: pd.DataFrame
     layout: dict[Any, tuple[float, float]]
     summary: pd.Series
-    matrices: dict[tuple[str, int, str], pd.DataFrame] = field(default_factory=dict)
+    cache: dict[tuple, Any] = field(default_factory=dict)
 
     def matrix(self, by: str, min_group_size: int, value: str) -> pd.DataFrame:
-        key = (by, min_group_size, value)
-        if key not in self.matrices:
-            self.matrices[key] = group_tie_matrix(self.G, by=by, min_group_size=min_group_size,
-                                                  value=value)
-        return self.matrices[key]
+        key = ("matrix", by, min_group_size, value)
+        if key not in self.cache:
+            self.cache[key] = group_tie_matrix(self.G, by=by, min_group_size=min_group_size,
+                                               value=value)
+        return self.cache[key]
+
+    def groups(self, by: str, min_group_size: int) -> pd.Series:
+        """Each person's group as the page may show it (the privacy gate)."""
+        key = ("groups", by, min_group_size)
+        if key not in self.cache:
+            self.cache[key] = privacy.group_labels(self.G, by, min_group_size)
+        return self.cache[key]
+
+    def roles(self, by: str | None, min_group_size: int) -> pd.DataFrame:
+        key = ("roles", by, min_group_size)
+        if key not in self.cache:
+            self.cache[key] = network_roles(self.G, by=by, centrality=self.centrality,
+                                            min_group_size=min_group_size)
+        return self.cache[key]
 
 
 def _layout(G: nx.Graph, seed: int = 1) -> dict[Any, tuple[float, float]]:
     """Positions for the drawing: Fruchterman-Reingold in igraph (fast), seeded."""
-    import igraph as ig
-
-    nodes = list(G)
-    index = {n: i for i, n in enumerate(nodes)}
-    edges = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v}
-    g = ig.Graph(n=len(nodes), edges=sorted(edges))
+    view = to_igraph(G, weight=None)
+    g = view.graph.as_undirected(mode="collapse") if G.is_directed() else view.graph.copy()
+    g.simplify(multiple=True, loops=True)
     rng = np.random.default_rng(seed)
-    start = rng.uniform(-1, 1, size=(len(nodes), 2)).tolist()
+    start = rng.uniform(-1, 1, size=(len(view.nodes), 2)).tolist()
     coords = g.layout_fruchterman_reingold(seed=start, niter=500, grid="nogrid")
-    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, coords.coords, strict=True)}
+    return view.to_nodes((float(x), float(y)) for x, y in coords.coords)
 
 
-def _esc(value: Any) -> str:
-    return html.escape(str(value))
+def _translated(method: Callable) -> Callable:
+    """Run a callback in the page's language (a kernel callback has no language of its own)."""
+    @functools.wraps(method)
+    def run(self: NetworkExplorer, *args: Any, **kwargs: Any) -> Any:
+        with using_language(self.lang):
+            return method(self, *args, **kwargs)
+    return run
 
 
 def _read_upload(upload: w.FileUpload) -> tuple[str, bytes] | None:
@@ -182,9 +201,13 @@ class NetworkExplorer:
     dataset
         The bundled organisation to start with (see :func:`socialhrm.datasets.list`).
     min_group_size
-        Groups smaller than this are suppressed in every group figure (default 5).
+        Groups smaller than this are merged into ``other (<n)`` in every group figure
+        (default 5). Never below the floor set by whoever started the server
+        (``socialhrm dashboards --min-group-floor N``): a viewer cannot lower it.
     relation
         The relation shown first (default: the first survey relation, e.g. ``"advice"``).
+    lang
+        The page's language (``"en"`` or ``"nl"``; default: the kit's language).
 
     Examples
     --------
@@ -194,94 +217,149 @@ class NetworkExplorer:
     """
 
     def __init__(self, dataset: str = "noordhaven", *, min_group_size: int = 5,
-                 relation: str | None = None) -> None:
-        ds = datasets.load(dataset)
-        if ds.people is None:
-            raise ValueError(f"{dataset} has no people table; the explorer needs one.")
-        self._key = os.environ.get("SOCIALHRM_PSEUDONYM_KEY") or secrets.token_hex(16)
-        self._views: dict[tuple, _View] = {}
-        self._busy = False
-        self.data = _Data(name=ds.name, people=ds.people, interactions=ds.interactions,
-                          nominations=ds.nominations)
-        self._build_controls(min_group_size)
-        self.drawing_box = w.Box(layout=w.Layout(width="100%", min_height="540px"))
-        self.drawing_box.add_class("shrm-drawing")
-        self.person = w.HTML().add_class("shrm-person")
-        self.legend = w.HTML().add_class("shrm-legend")
-        self.summary = w.HTML().add_class("shrm-summary")
-        self.roles_html = w.HTML().add_class("shrm-roles")
-        self.heatmap = w.HTML().add_class("shrm-heatmap")
-        self.message = w.HTML().add_class("shrm-message")
-        self.window_note = w.HTML("<span class='shrm-muted'>A survey is one moment: no time "
-                                  "window. Choose messages to pick months.</span>")
-        self.sigma: Any = None
-        self._set_data(self.data, relation=relation)
-        self.widget = self._assemble()
+                 relation: str | None = None, lang: str | None = None) -> None:
+        from socialhrm.i18n import get_language
+
+        self.lang = lang if lang in LANGUAGES else get_language()
+        with using_language(self.lang):
+            ds = datasets.load(dataset)
+            if ds.people is None:
+                raise DataError(_("{name} has no people table; the explorer needs one.").format(
+                    name=dataset))
+            self.floor = privacy.floor()
+            self._key = os.environ.get("SOCIALHRM_PSEUDONYM_KEY") or secrets.token_hex(16)
+            self._views: dict[tuple, _View] = {}
+            self._sigmas: dict[tuple, Any] = {}
+            self._labels_cache: dict[bool, dict[Any, str]] = {}
+            self._busy = False
+            self._selected: Any = None
+            self.data = _Data(name=ds.name, people=ds.people, interactions=ds.interactions,
+                              nominations=ds.nominations)
+            self._build_controls(max(int(min_group_size), self.floor))
+            self.drawing_box = w.Box(layout=w.Layout(width="100%", min_height="540px"))
+            self.drawing_box.add_class("shrm-drawing")
+            self.person = w.HTML().add_class("shrm-person")
+            self.legend = w.HTML().add_class("shrm-legend")
+            self.summary = w.HTML().add_class("shrm-summary")
+            self.roles_html = w.HTML().add_class("shrm-roles")
+            self.heatmap = w.HTML().add_class("shrm-heatmap")
+            self.message = w.HTML().add_class("shrm-message")
+            self.window_note = w.HTML()
+            self.privacy_note = w.HTML()
+            self.upload_note = w.HTML()
+            self.data_label = w.HTML()
+            self.sigma: Any = None
+            self._relabel()
+            self._set_data(self.data, relation=relation)
+            self.widget = self._assemble()
 
     # ------------------------------------------------------------------ controls
     def _build_controls(self, min_group_size: int) -> None:
         style = {"description_width": "initial"}
         c: dict[str, w.Widget] = {}
-        c["source"] = w.ToggleButtons(
-            options=[("Noordhaven (bundled, synthetic)", "bundled"), ("My own data", "upload")],
-            value="bundled", style={"button_width": "auto"})
-        c["people_file"] = w.FileUpload(accept=".csv,.xlsx", multiple=False,
-                                        description="People file",
+        c["lang"] = w.ToggleButtons(options=[(v, k) for k, v in LANGUAGES.items()],
+                                    value=self.lang, style={"button_width": "auto"})
+        c["source"] = w.ToggleButtons(options=[("Noordhaven", "bundled"), ("-", "upload")],
+                                      value="bundled", style={"button_width": "auto"})
+        c["people_file"] = w.FileUpload(accept=".csv,.xlsx", multiple=False, icon="",
                                         layout=w.Layout(width="auto"))
-        c["ties_file"] = w.FileUpload(accept=".csv,.xlsx", multiple=False,
-                                      description="Interactions or survey file",
+        c["ties_file"] = w.FileUpload(accept=".csv,.xlsx", multiple=False, icon="",
                                       layout=w.Layout(width="auto"))
-        c["load"] = w.Button(description="Load my data", button_style="primary", icon="upload")
-        c["relation"] = w.Dropdown(description="Relation", style=style,
-                                   layout=w.Layout(width="300px"))
-        c["window"] = w.SelectionRangeSlider(options=["-"], description="Time window",
-                                             style=style, continuous_update=False,
+        c["load"] = w.Button(button_style="primary")
+        c["relation"] = w.Dropdown(style=style, layout=w.Layout(width="300px"))
+        c["window"] = w.SelectionRangeSlider(options=["-"], style=style,
+                                             continuous_update=False,
                                              layout=w.Layout(width="420px"))
-        c["group_by"] = w.Dropdown(description="Colour and group by", style=style,
-                                   layout=w.Layout(width="260px"))
-        c["value"] = w.Dropdown(options=[("number of ties", "ties"),
-                                         ("share of possible ties", "density")],
-                                value="ties", description="Matrix shows", style=style,
-                                layout=w.Layout(width="270px"))
-        c["pseudonyms"] = w.Checkbox(value=False, description="Pseudonyms (hide names)",
-                                     indent=False, layout=w.Layout(width="200px"))
-        c["min_group"] = w.BoundedIntText(value=min_group_size, min=1, max=100,
-                                          description="Minimum group size", style=style,
-                                          layout=w.Layout(width="190px"))
+        c["group_by"] = w.Dropdown(style=style, layout=w.Layout(width="260px"))
+        c["value"] = w.Dropdown(options=[("ties", "ties"), ("density", "density")],
+                                value="ties", style=style, layout=w.Layout(width="270px"))
+        c["pseudonyms"] = w.Checkbox(value=False, indent=False,
+                                     layout=w.Layout(width="200px"))
+        # the floor is the server's: a viewer can raise the minimum, never lower it
+        c["min_group"] = w.BoundedIntText(value=min_group_size, min=self.floor, max=100,
+                                          style=style, layout=w.Layout(width="190px"))
         for name, widget in c.items():
             widget.add_class(f"shrm-{name.replace('_', '-')}")
         self.controls = c
+        c["lang"].observe(self._on_language, "value")
         c["source"].observe(self._on_source, "value")
         c["load"].on_click(self._on_load)
         c["relation"].observe(self._on_network_change, "value")
         c["window"].observe(self._on_network_change, "value")
-        for name in ("group_by", "pseudonyms"):
+        for name in ("group_by", "pseudonyms", "min_group"):
             c[name].observe(self._on_redraw, "value")
-        for name in ("value", "min_group"):
-            c[name].observe(self._on_groups_change, "value")
-        self.upload_box = w.VBox([
-            w.HTML("<div class='shrm-muted'>Upload a <b>people</b> table (person_id, "
-                   "department, location, level, ...) and either an <b>interaction log</b> "
-                   "(sender, recipient, timestamp[, channel, weight]) or <b>survey "
-                   "nominations</b> (respondent, nominee, relation[, strength]). Files stay "
-                   "on this computer; pseudonyms are switched on for your data.</div>"),
-            w.HBox([c["people_file"], c["ties_file"], c["load"]],
-                   layout=w.Layout(flex_flow="row wrap")),
-        ], layout=w.Layout(display="none"))
+        c["value"].observe(self._on_groups_change, "value")
+        self.upload_box = w.VBox(layout=w.Layout(display="none"))
         self.upload_box.add_class("shrm-upload")
+
+    def _relabel(self) -> None:
+        """Every label of the page in the current language (called again by the switch)."""
+        c = self.controls
+        busy, self._busy = self._busy, True
+        try:
+            c["source"].options = [(_("Noordhaven (bundled, synthetic)"), "bundled"),
+                                   (_("My own data"), "upload")]
+            c["people_file"].description = _("People file")
+            c["ties_file"].description = _("Interactions or survey file")
+            c["load"].description = _("Load my data")
+            c["relation"].description = _("Relation")
+            c["window"].description = _("Time window")
+            c["group_by"].description = _("Colour and group by")
+            value = c["value"].value
+            c["value"].options = [(_("number of ties"), "ties"),
+                                  (_("share of possible ties"), "density")]
+            c["value"].value = value
+            c["value"].description = _("Matrix shows")
+            c["pseudonyms"].description = _("Pseudonyms (hide names)")
+            c["min_group"].description = _("Minimum group size")
+            self.window_note.value = ("<span class='shrm-muted'>" + esc(_(
+                "A survey is one moment: no time window. Choose messages to pick months."))
+                + "</span>")
+            self.privacy_note.value = ("<span class='shrm-muted'>" + esc(_(
+                "Groups smaller than the minimum are merged into one group, 'other', in every "
+                "figure; the minimum cannot go below {floor}.").format(floor=self.floor))
+                + "</span>")
+            limit = uploads.upload_limit_mb()
+            self.upload_note.value = ("<div class='shrm-muted'>" + esc(_(
+                "Upload a people table (person_id, department, location, level, ...) and either "
+                "an interaction log (sender, recipient, timestamp[, channel, weight]) or survey "
+                "nominations (respondent, nominee, relation[, strength]), as CSV UTF-8 or "
+                "Excel, up to {limit} MB each. Files stay on this computer; pseudonyms are "
+                "switched on for your data.").format(limit=limit)) + "</div>")
+            self.data_label.value = "<b>" + esc(_("Data")) + "</b>&nbsp;"
+            self.upload_box.children = (
+                self.upload_note,
+                w.HBox([c["people_file"], c["ties_file"], c["load"]],
+                       layout=w.Layout(flex_flow="row wrap")))
+            if getattr(self, "data", None) is not None and hasattr(self, "widget"):
+                relation = c["relation"].value
+                c["relation"].options = self.data.relations()
+                c["relation"].value = relation
+                self._group_options()
+        finally:
+            self._busy = busy
+
+    def _group_options(self) -> None:
+        c = self.controls
+        groups = [g for g in GROUP_BY if g in self.data.people.columns
+                  and self.data.people[g].notna().any()]
+        groups += [col for col in ("team",) if col in self.data.people.columns]
+        current = c["group_by"].value
+        c["group_by"].options = [(_(GROUP_LABELS[g]), g) for g in groups] or [("-", "")]
+        values = [v for _label, v in c["group_by"].options]
+        c["group_by"].value = current if current in values else values[0]
 
     def _assemble(self) -> w.VBox:
         c = self.controls
+        self.privacy_label = w.HTML()
         top = w.VBox([
             w.HTML(CSS),
-            w.HBox([w.HTML("<b>Data</b>&nbsp;"), c["source"]],
-                   layout=w.Layout(align_items="center")),
+            w.HBox([self.data_label, c["source"], c["lang"]],
+                   layout=w.Layout(align_items="center", flex_flow="row wrap")),
             self.upload_box,
             w.HBox([c["relation"], c["group_by"], c["window"], self.window_note],
                    layout=w.Layout(flex_flow="row wrap", align_items="center")),
-            w.HBox([w.HTML("<b>Privacy</b>&nbsp;"), c["pseudonyms"], c["min_group"],
-                    w.HTML("<span class='shrm-muted'>Group figures for smaller groups are "
-                           "suppressed, never shown as 0.</span>")],
+            w.HBox([c["pseudonyms"], c["min_group"], self.privacy_note],
                    layout=w.Layout(align_items="center", flex_flow="row wrap")),
             self.message,
             self.summary,
@@ -302,16 +380,29 @@ class NetworkExplorer:
 
     # ------------------------------------------------------------------ data
     def _set_data(self, data: _Data, relation: str | None = None) -> None:
-        """Switch to new tables: reset the cache and the controls, draw the first view."""
+        """Switch to new tables and draw them; on any failure the old page stays whole."""
+        old = (self.data, self._views, self._sigmas, self._labels_cache,
+               self.controls["relation"].value, self.controls["pseudonyms"].value)
+        try:
+            self._apply_data(data, relation)
+        except Exception:
+            self._busy = False
+            (self.data, self._views, self._sigmas, self._labels_cache, rel, pseud) = old
+            if self.controls["relation"].options:
+                self._apply_data(self.data, rel, pseudonyms=pseud, keep_cache=True)
+            raise
+
+    def _apply_data(self, data: _Data, relation: str | None, *, pseudonyms: bool | None = None,
+                    keep_cache: bool = False) -> None:
+        if not keep_cache:
+            self._views, self._sigmas, self._labels_cache = {}, {}, {}
         self.data = data
-        self._views.clear()
-        self._sigmas: dict[tuple, Any] = {}
         c = self.controls
         self._busy = True
         try:
             options = data.relations()
             c["relation"].options = options
-            values = [v for _, v in options]
+            values = [v for _label, v in options]
             c["relation"].value = relation if relation in values else values[0]
             months = data.months()
             if months:
@@ -320,25 +411,24 @@ class NetworkExplorer:
                 c["window"].index = (0, len(labels) - 1)
             else:
                 c["window"].options = [("-", 0)]
-            groups = [g for g in GROUP_BY if g in data.people.columns
-                      and data.people[g].notna().any()]
-            extra = [col for col in ("team",) if col in data.people.columns]
-            c["group_by"].options = groups + extra or ["(none)"]
-            c["group_by"].value = c["group_by"].options[0]
-            c["pseudonyms"].value = data.uploaded
+            self._group_options()
+            c["pseudonyms"].value = data.uploaded if pseudonyms is None else pseudonyms
         finally:
             self._busy = False
-        self._labels_cache: dict[bool, dict[Any, str]] = {}
         self._update_network()
+
+    def _pseudonym(self, person_id: str) -> str:
+        frame = pd.DataFrame({"person_id": [str(person_id)]})
+        return str(pseudonymise(frame, "person_id", key=self._key)["person_id"].iloc[0])
 
     def _labels(self, pseudonyms: bool) -> dict[Any, str]:
         """Display label per person: a pseudonym, or the name (else the id)."""
         if pseudonyms not in self._labels_cache:
             people = self.data.people
             ids = people["person_id"].astype(str)
-            if pseudonyms:
+            if pseudonyms:  # short labels, long enough never to collide
                 frame = pseudonymise(people[["person_id"]], "person_id", key=self._key,
-                                     prefix="p_", length=6)
+                                     prefix="p_", length=None)
                 labels = frame["person_id"].astype(str)
             elif "name" in people.columns and not self.data.uploaded:
                 labels = people["name"].astype(str)
@@ -361,13 +451,20 @@ class NetworkExplorer:
         end = months[j] + pd.offsets.MonthBegin(1)
         return start, end, (i, j)
 
+    def min_group_size(self) -> int:
+        """The minimum group size in force: the viewer's choice, never below the floor."""
+        asked = self.controls["min_group"].value
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", privacy.PrivacyWarning)
+            return privacy.resolve_min_group_size(asked, at_least=self.floor)
+
     def view(self) -> _View:
         """The current network with its precomputed figures (cached per relation and window).
 
         Returns
         -------
         _View
-            Graph, centrality table, roles, layout, summary and cached group matrices.
+            Graph, centrality table, layout, summary and cached group figures.
         """
         relation = self.controls["relation"].value
         start, end, win = self._window()
@@ -382,30 +479,49 @@ class NetworkExplorer:
                     G = build_network(self.data.nominations, self.data.people,
                                       relation=relation)
             cent = centrality_table(G, engine="igraph")
-            by = self.controls["group_by"].value
-            roles = network_roles(G, by="department" if "department" in
-                                  self.data.people.columns else by, centrality=cent)
-            self._views[key] = _View(G=G, centrality=cent, roles=roles, layout=_layout(G),
+            self._views[key] = _View(G=G, centrality=cent, layout=_layout(G),
                                      summary=describe(G))
         return self._views[key]
 
+    def _roles(self) -> pd.DataFrame:
+        by = "department" if "department" in self.data.people.columns else \
+            (self.controls["group_by"].value or None)
+        return self.view().roles(by, self.min_group_size())
+
     # ------------------------------------------------------------------ callbacks
+    @_translated
+    def _on_language(self, change: dict) -> None:
+        self.lang = change["new"]
+        with using_language(self.lang):
+            self._relabel()
+            self._sigmas.clear()
+            for view in self._views.values():  # group labels ("other") are words too
+                view.cache.clear()
+            self._update_network()
+
+    @_translated
     def _on_source(self, change: dict) -> None:
         self.upload_box.layout.display = "flex" if change["new"] == "upload" else "none"
         if change["new"] == "bundled" and self.data.uploaded:
             ds = datasets.load("noordhaven")
             self._set_data(_Data(name=ds.name, people=ds.people, interactions=ds.interactions,
                                  nominations=ds.nominations))
-            self._say("ok", "Back to the bundled organisation Noordhaven.")
+            self._say("ok", _("Back to the bundled organisation Noordhaven."))
 
+    @_translated
     def _on_load(self, _button: Any = None) -> None:
         people = _read_upload(self.controls["people_file"])
         ties = _read_upload(self.controls["ties_file"])
         if people is None or ties is None:
-            missing = " and ".join(n for n, f in (("a people file", people),
-                                                  ("an interactions or survey file", ties))
-                                   if f is None)
-            self._say("error", f"Please choose {missing} first.")
+            parts = [_("the people file") if people is None else "",
+                     _("the interactions or survey file") if ties is None else ""]
+            missing = _(" and ").join(p for p in parts if p)
+            self._say("error", _(
+                "{missing} did not arrive at the dashboard. Choose it first; if you did, it may "
+                "be larger than this server accepts ({limit} MB; `make dashboards` takes up to "
+                "{most} MB).").format(missing=missing[:1].upper() + missing[1:],
+                                      limit=uploads.upload_limit_mb(),
+                                      most=uploads.MAX_UPLOAD_MB))
             return
         self.load_files(people, ties)
 
@@ -416,12 +532,12 @@ class NetworkExplorer:
         ----------
         people, ties
             ``(file name, content)`` of the people table and of the interaction log or
-            survey nominations.
+            survey nominations; the same file name twice is fine.
 
         Returns
         -------
         bool
-            ``True`` when the data was loaded; otherwise the current view stays and the
+            ``True`` when the data was loaded; otherwise the page stays as it was and the
             message explains what to fix.
 
         Examples
@@ -430,81 +546,55 @@ class NetworkExplorer:
         >>> app.load_files(("people.csv", b"person_id"), bad)  # doctest: +SKIP
         False
         """
-        for name, content in (people, ties):
-            if len(content) > MAX_UPLOAD_MB * 1024 * 1024:
-                self._say("error", f"{Path(name).name} is {len(content) / 2**20:,.0f} MB; this "
-                          f"dashboard takes files up to {MAX_UPLOAD_MB} MB. Filter the file "
-                          "(e.g. a shorter period) or analyse it in a notebook with "
-                          "socialhrm.read_interactions, which handles large logs.")
-                return False
-            if not content:
-                self._say("error", f"{Path(name).name} is empty: choose the file again "
-                          "or export it once more from its source.")
-                return False
-        tmp = tempfile.mkdtemp(prefix="socialhrm_upload_")
+        with using_language(self.lang):
+            return self._load_files(people, ties)
+
+    def _load_files(self, people: tuple[str, bytes], ties: tuple[str, bytes]) -> bool:
         try:
-            paths = []
-            for name, content in (people, ties):
-                path = Path(tmp) / Path(name).name
-                path.write_bytes(content)
-                paths.append(path)
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                people_df = read_people(paths[0])
-                kind = self._kind(paths[1])
-                if kind == "interactions":
-                    table = read_interactions(paths[1], people=people_df)
-                    data = _Data(name=paths[1].name, people=people_df, interactions=table,
-                                 uploaded=True)
-                else:
-                    table = read_nominations(paths[1], people=people_df)
-                    data = _Data(name=paths[1].name, people=people_df, nominations=table,
-                                 uploaded=True)
-            if len(table) == 0:
-                raise DataError(f"{paths[1].name}: no usable rows remain after checking "
-                                "the file against the people table.")
-            notes = [str(c.message) for c in caught][:3]
-            self._set_data(data)
-        except (DataError, ValueError, UnicodeDecodeError, OSError) as err:
-            text = str(err).replace(f"{tmp}{os.sep}", "").replace(tmp, "")
-            self._say("error", f"This file could not be used: {text}")
+            uploads.check_sizes([people, ties], MAX_UPLOAD_MB)
+        except DataError as err:
+            self._say("error", str(err))
             return False
-        except Exception as err:  # noqa: BLE001 - the page must keep working
-            self._say("error", "This file could not be read (" + type(err).__name__ +
-                      "). Check that it is a CSV or Excel file with a header row.")
-            return False
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        text = (f"Loaded {len(people_df)} people and {len(table)} rows from "
-                f"{data.name}. Pseudonyms are on.")
+        with uploads.saved([people, ties]) as (paths, clean):
+            try:
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    people_df = read_people(paths[0])
+                    kind = table_kind(read_header(paths[1], table="interactions"),
+                                      where=paths[1].name)
+                    reader = read_interactions if kind == "interactions" else read_nominations
+                    table = reader(paths[1], people=people_df)
+                if len(table) == 0:
+                    raise DataError(_("{file}: no usable rows remain after checking the file "
+                                      "against the people table.").format(file=paths[1].name))
+                key = "interactions" if kind == "interactions" else "nominations"
+                data = _Data(name=paths[1].name, people=people_df, uploaded=True,
+                             **{key: table})
+                notes = uploads.warnings_as_notes(caught, clean, self._pseudonym)
+                self._set_data(data)
+            except DataError as err:
+                self._say("error", _("This file could not be used: {reason}").format(
+                    reason=clean(str(err))))
+                return False
+            except Exception as err:  # noqa: BLE001 - the page must keep working
+                self._say("error", _("These files could not be read ({error}). Check that each "
+                                     "is a CSV or Excel file with a header row.").format(
+                                         error=type(err).__name__))
+                return False
+        text = _("Loaded {people} people and {rows} rows from {file}. Pseudonyms are on.").format(
+            people=len(people_df), rows=len(table), file=data.name)
         if notes:
-            text += " Notes: " + " ".join(notes)
+            text += " " + _("Notes:") + " " + " ".join(notes)
         self._say("ok", text)
         return True
 
-    @staticmethod
-    def _kind(path: Path) -> str:
-        if path.suffix.lower() == ".csv":
-            header = pd.read_csv(path, nrows=0, sep=None, engine="python").columns
-        else:
-            header = pd.read_excel(path, nrows=0).columns
-        cols = {str(c).strip().lower() for c in header}
-        if {"sender", "recipient"} <= cols:
-            return "interactions"
-        if {"respondent", "nominee"} <= cols:
-            return "nominations"
-        raise DataError(
-            f"{path.name}: this is neither an interaction log (columns sender, recipient, "
-            "timestamp) nor survey nominations (columns respondent, nominee, relation). "
-            f"Its columns are: {', '.join(map(str, header)) or 'none'}.\n"
-            "  What to do: rename the columns in the file's first row and upload it again."
-        )
-
+    @_translated
     def _on_network_change(self, _change: dict | None = None) -> None:
         if self._busy:
             return
         self._update_network()
 
+    @_translated
     def _on_redraw(self, _change: dict | None = None) -> None:
         if self._busy:
             return
@@ -513,17 +603,14 @@ class NetworkExplorer:
         self._show_person(self._selected)
         self._draw()
 
+    @_translated
     def _on_groups_change(self, _change: dict | None = None) -> None:
         if self._busy:
             return
         self._show_groups()
 
     def _say(self, kind: str, text: str) -> None:
-        if not text:
-            self.message.value = ""
-            return
-        css = "shrm-error" if kind == "error" else "shrm-ok"
-        self.message.value = f"<div class='{css}'>{_esc(text)}</div>"
+        self.message.value = panels.message_html(kind, text)
 
     # ------------------------------------------------------------------ drawing
     def _update_network(self) -> None:
@@ -531,73 +618,77 @@ class NetworkExplorer:
         has_window = bool(is_messages and self.data.months())
         self.controls["window"].layout.display = "flex" if has_window else "none"
         self.window_note.layout.display = "none" if has_window else "flex"
-        self._selected: Any = None
+        self._selected = None
+        self.view()  # compute first: a failure leaves every panel as it was
         self._show_summary()
         self._show_roles()
         self._show_groups()
         self._show_person(None)
         self._draw()
 
-    def _palette(self, by: str) -> dict[str, str]:
-        values = sorted(map(str, self.data.people[by].dropna().unique())) \
-            if by in self.data.people.columns else []
-        return {v: PALETTE[i % len(PALETTE)] for i, v in enumerate(values)}
+    def _palette(self, groups: pd.Series) -> dict[str, str]:
+        values = sorted(g for g in set(groups) if not privacy.is_other(g))
+        palette = {v: PALETTE[i % len(PALETTE)] for i, v in enumerate(values)}
+        palette.update({g: OTHER_COLOUR for g in set(groups) if privacy.is_other(g)})
+        return palette
 
     def _draw(self) -> None:
         view = self.view()
         by = self.controls["group_by"].value
+        n = self.min_group_size()
         pseudonyms = self.controls["pseudonyms"].value
         labels = self._labels(pseudonyms)
-        key = (id(view), by, pseudonyms)
+        key = (id(view), by, n, pseudonyms)
         if key not in self._sigmas:  # a drawing is built once, then shown again
             if len(self._sigmas) >= 24:  # keep memory bounded on big uploaded networks
                 self._sigmas.clear()
-            self._sigmas[key] = self._sigma(view, by, labels)
-        self._display_to_id = {labels.get(str(n), str(n)): n for n in view.G}
+            self._sigmas[key] = self._sigma(view, by, n, labels)
+        self._display_to_id = {labels.get(str(p), str(p)): p for p in view.G}
         self.sigma = self._sigmas[key]
         self.drawing_box.children = (self.sigma,)
-        self._show_legend(by)
+        groups = view.groups(by, n)
+        self.legend.value = panels.legend_html(_(GROUP_LABELS.get(by, by)),
+                                               self._palette(groups),
+                                               privacy.group_sizes(groups).to_dict())
 
-    def _sigma(self, view: _View, by: str, labels: dict[Any, str]) -> Any:
+    def _sigma(self, view: _View, by: str, n: int, labels: dict[Any, str]) -> Any:
+        """The drawing, carrying only what the page may show.
+
+        Merged groups, colours as raw CSS (so no data value is ever inserted as HTML by the
+        widget's legend) and display labels.
+        """
         from ipysigma import Sigma
 
-        roles = view.roles
+        roles = self._roles()
+        groups = view.groups(by, n)
+        palette = self._palette(groups)
+        group_of = groups.to_dict()
+        role_of = roles["role"].to_dict()
+        ties_in = roles["ties_in"].astype(int).to_dict()
+        contacts = roles["contacts"].astype(int).to_dict()
         H = nx.DiGraph() if view.G.is_directed() else nx.Graph()
-        for n, d in view.G.nodes(data=True):
-            x, y = view.layout[n]
-            H.add_node(labels.get(str(n), str(n)), **{
-                by: str(d.get(by) if d.get(by) is not None else "(unknown)"),
-                "role": roles.at[n, "role"] or "-",
-                "ties in": int(roles.at[n, "ties_in"]),
-                "contacts": int(roles.at[n, "contacts"]),
+        for p in view.G:
+            x, y = view.layout[p]
+            role = role_of[p]
+            H.add_node(labels.get(str(p), str(p)), **{
+                "group": group_of[p], "color": palette[group_of[p]],
+                "role": _(ROLE_NAME.get(role, "-")) if role else "-",
+                "ties in": int(ties_in[p]), "contacts": int(contacts[p]),
                 "x": x, "y": y,
             })
         for u, v, d in view.G.edges(data=True):
             H.add_edge(labels.get(str(u), str(u)), labels.get(str(v), str(v)),
                        weight=float(d.get("weight", 1.0)))
         sigma = Sigma(
-            H, height=540, node_color=by, node_color_palette=self._palette(by),
-            node_size="ties in", node_size_range=(2, 11), default_edge_color="#c3ccd6",
-            edge_size="weight", edge_size_range=(0.4, 2.5), label_density=0.4,
-            hide_info_panel=True, background_color="#fbfcfd",
-            default_node_border_color="#ffffff",
+            H, height=540, raw_node_color="color", node_size="ties in",
+            node_size_range=(2, 11), default_edge_color="#c3ccd6", edge_size="weight",
+            edge_size_range=(0.4, 2.5), label_density=0.4, hide_info_panel=True,
+            background_color="#fbfcfd", default_node_border_color="#ffffff",
         )
         sigma.observe(self._on_select, "selected_node")
         return sigma
 
-    def _show_legend(self, by: str) -> None:
-        present = {str(d.get(by)) for _, d in self.view().G.nodes(data=True)
-                   if d.get(by) is not None}
-        items = "".join(
-            f"<div><span class='shrm-dot' style='background:{color}'></span>{_esc(g)}</div>"
-            for g, color in self._palette(by).items() if g in present)
-        self.legend.value = (
-            f"<div class='shrm-card'><h3>Colour: {_esc(by)}</h3>"
-            f"<div style='columns:2;font-size:12.5px'>{items}</div>"
-            "<div class='shrm-muted' style='margin-top:6px'>Bigger dot = more colleagues turn "
-            "to this person. Lines: who turns to whom. Use the search box on the drawing to "
-            "find someone.</div></div>")
-
+    @_translated
     def _on_select(self, change: dict) -> None:
         key = change["new"]
         self._selected = self._display_to_id.get(key) if key is not None else None
@@ -615,132 +706,61 @@ class NetworkExplorer:
         --------
         >>> app.select("NH0042")   # doctest: +SKIP
         """
-        self._selected = person_id
-        self._show_person(person_id)
+        with using_language(self.lang):
+            self._selected = person_id
+            self._show_person(person_id)
 
     # ------------------------------------------------------------------ panels
     def _show_summary(self) -> None:
-        view = self.view()
-        s = view.summary
         rel = dict((v, k) for k, v in self.controls["relation"].options)[
             self.controls["relation"].value]
-        start, end, _ = self._window()
+        start, end, _win = self._window()
         when = ""
         if start is not None:
-            when = (f" - {start.strftime('%d %b %Y')} to "
-                    f"{(end - pd.Timedelta(days=1)).strftime('%d %b %Y')}")
-        recip = f"{s['reciprocity']:.0%}" if "reciprocity" in s else "-"
-        largest = s.get("largest_weak", s.get("largest_component", 0))
-        tiles = [
-            ("people", f"{s['nodes']:,}"),
-            ("ties", f"{s['edges']:,}"),
-            ("density", f"{s['density']:.1%}"),
-            ("ties returned", recip),
-            ("in the largest connected group", f"{largest / max(s['nodes'], 1):.0%}"),
-        ]
-        body = "".join(f"<div class='shrm-tile'><b>{_esc(v)}</b>"
-                       f"<span class='shrm-muted'>{_esc(k)}</span></div>" for k, v in tiles)
-        self.summary.value = (f"<div class='shrm-muted' style='margin:2px 0 4px 0'>"
-                              f"{_esc(self.data.name)}: {_esc(rel)}{_esc(when)}</div>"
-                              f"<div class='shrm-tiles'>{body}</div>")
+            when = " - " + _("{start} to {end}").format(
+                start=start.strftime("%d %b %Y"),
+                end=(end - pd.Timedelta(days=1)).strftime("%d %b %Y"))
+        self.summary.value = panels.summary_html(self.data.name, rel, when, self.view().summary)
 
     def _show_person(self, person: Any) -> None:
         if person is None:
-            self.person.value = (
-                "<div class='shrm-card'><h3>A person's key figures</h3><div class='shrm-muted'>"
-                "Click a person in the drawing (or find them with its search box) to see "
-                "their ties, their role in the network and what it means for HR.</div></div>")
+            self.person.value = panels.person_html(None)
             return
         view = self.view()
-        if person not in view.roles.index:
-            self.person.value = "<div class='shrm-card'>Not in this network.</div>"
+        roles = self._roles()
+        if person not in roles.index:
+            self.person.value = "<div class='shrm-card'>" + esc(_("Not in this network.")) + \
+                "</div>"
             return
-        r = view.roles.loc[person]
+        r = roles.loc[person]
         attrs = view.G.nodes[person]
+        n = self.min_group_size()
         label = self._labels(self.controls["pseudonyms"].value).get(str(person), str(person))
-        btw_rank = view.roles["betweenness"].rank(pct=True, ascending=True)[person]
-        rows = [(k, attrs.get(k)) for k in ("department", "team", "location", "level")
+        btw_rank = roles["betweenness"].rank(pct=True, ascending=True)[person]
+        # a person's groups through the gate too: the card never names a small group
+        rows = [(_(GROUP_LABELS[k]), view.groups(k, n)[person])
+                for k in ("department", "team", "location", "level")
                 if k in attrs and attrs.get(k) is not None]
-        rows += [("colleagues who turn to them", int(r["ties_in"])),
-                 ("people in touch (either way)", int(r["contacts"])),
-                 ("contacts in other departments", int(r["other_group_contacts"])),
-                 ("other departments reached", int(r["other_groups"])),
-                 ("brokerage (betweenness)", f"higher than {btw_rank:.0%} of people")]
-        table = "".join(f"<tr><td>{_esc(k)}</td><td class='num'>{_esc(v)}</td></tr>"
-                        for k, v in rows)
-        role = r["roles"] or "no stand-out role"
-        self.person.value = (
-            f"<div class='shrm-card'><h3>{_esc(label)}</h3>"
-            f"<div><b>Role:</b> {_esc(role)}</div>"
-            f"<div class='shrm-muted' style='margin:4px 0 8px 0'>"
-            f"{_esc(ROLE_EXPLANATIONS.get(r['role'], ''))}</div>"
-            f"<table class='shrm-t'>{table}</table></div>")
+        rows += [(_("colleagues who turn to them"), int(r["ties_in"])),
+                 (_("people in touch (either way)"), int(r["contacts"])),
+                 (_("contacts in other groups"), int(r["other_group_contacts"])),
+                 (_("other groups reached"), int(r["other_groups"])),
+                 (_("brokerage (betweenness)"),
+                  _("higher than {share} of people").format(share=f"{btw_rank:.0%}"))]
+        self.person.value = panels.person_html(label, rows, r["role"], r["roles"])
 
     def _show_roles(self, per_role: int = 6) -> None:
-        view = self.view()
-        roles = view.roles
-        labels = self._labels(self.controls["pseudonyms"].value)
-        parts = []
-        for role in ROLES:
-            who = roles[roles["role"] == role]
-            if who.empty:
-                continue
-            parts.append(
-                f"<tr class='shrm-role'><td colspan='5'><b>{_esc(role.capitalize())}</b> "
-                f"({len(who)}) - <span class='shrm-muted'>{_esc(ROLE_EXPLANATIONS[role])}"
-                f"</span></td></tr>")
-            for pid, r in who.head(per_role).iterrows():
-                parts.append(
-                    f"<tr><td>{_esc(labels.get(str(pid), pid))}</td><td>{_esc(r['group'])}</td>"
-                    f"<td class='num'>{int(r['ties_in'])}</td>"
-                    f"<td class='num'>{int(r['contacts'])}</td>"
-                    f"<td class='num'>{int(r['other_groups'])}</td></tr>")
-            if len(who) > per_role:
-                parts.append(f"<tr><td colspan='5' class='shrm-muted'>... and "
-                             f"{len(who) - per_role} more</td></tr>")
-        head = ("<tr><th>Person</th><th>Department</th><th>Turn to them</th>"
-                "<th>In touch</th><th>Other depts</th></tr>")
-        self.roles_html.value = (
-            "<div class='shrm-card'><h3>Network roles (Cross &amp; Parker)</h3>"
-            "<div class='shrm-muted'>The top 10% per role in this network. Roles describe "
-            "positions in the network, not performance: use them to start a conversation, "
-            "never to rank people.</div>"
-            f"<table class='shrm-t'>{head}{''.join(parts)}</table></div>")
+        by = "department" if "department" in self.data.people.columns else \
+            self.controls["group_by"].value
+        self.roles_html.value = panels.roles_html(
+            self._roles(), self._labels(self.controls["pseudonyms"].value),
+            _(GROUP_LABELS.get(by, by)), per_role)
 
     def _show_groups(self) -> None:
         view = self.view()
         by = self.controls["group_by"].value
-        value = self.controls["value"].value
-        min_size = int(self.controls["min_group"].value or 1)
-        m = view.matrix(by, min_size, value)
-        label = suppressed_label(min_size)
-        finite = m.to_numpy(dtype=float)
-        top = np.nanmax(finite) if np.isfinite(finite).any() else 1.0
-        top = top if top > 0 else 1.0
-        palette = self._palette(by)
-        cols = "".join(f"<th class='col'>{_esc(c)}</th>" for c in m.columns)
-        rows = []
-        for g, row in m.iterrows():
-            dot = f"<span class='shrm-dot' style='background:{palette.get(g, '#999')}'></span>"
-            cells = []
-            for x in row:
-                if pd.isna(x):
-                    cells.append(f"<td class='sup' title='{label}'>{label}</td>")
-                    continue
-                t = float(x) / top
-                bg = f"rgba(0,114,178,{0.06 + 0.9 * t ** 0.6:.2f})"
-                fg = "#fff" if t > 0.45 else "#102a43"
-                text = f"{x:.0%}" if value == "density" else f"{x:,.0f}"
-                cells.append(f"<td style='background:{bg};color:{fg}'>{text}</td>")
-            rows.append(f"<tr><th>{dot}{_esc(g)}</th>{''.join(cells)}</tr>")
-        suppressed = m.attrs["suppressed"]
-        note = (f"Suppressed (fewer than {min_size} people): {', '.join(map(str, suppressed))}."
-                if suppressed else f"No group is smaller than {min_size} people.")
-        direction = ("Rows: who reaches out; columns: to whom." if view.G.is_directed()
-                     else "Ties between the groups.")
-        what = "ties" if value == "ties" else "share of all possible ties"
-        self.heatmap.value = (
-            f"<div class='shrm-card'><h3>{_esc(by.capitalize())} x {_esc(by)}: {what}</h3>"
-            f"<div class='shrm-muted'>{direction} A strong diagonal with pale cells elsewhere "
-            f"means silos. {_esc(note)}</div>"
-            f"<table class='shrm-heat'><tr><th></th>{cols}</tr>{''.join(rows)}</table></div>")
+        n = self.min_group_size()
+        m = view.matrix(by, n, self.controls["value"].value)
+        self.heatmap.value = panels.heatmap_html(
+            m, _(GROUP_LABELS.get(by, by)), self.controls["value"].value,
+            self._palette(view.groups(by, n)), view.G.is_directed())

@@ -65,6 +65,9 @@ def _nmi(a: np.ndarray, b: np.ndarray) -> float:
 def ei_index(people: pd.DataFrame, interactions: pd.DataFrame) -> pd.Series:
     """Krackhardt's E-I index per department, over distinct message ties.
 
+    The tables are turned into a plain networkx graph; the index itself is the kit's
+    :func:`socialhrm.roles.ei_index` (small departments merged as everywhere).
+
     Parameters
     ----------
     people
@@ -80,23 +83,19 @@ def ei_index(people: pd.DataFrame, interactions: pd.DataFrame) -> pd.Series:
     Examples
     --------
     >>> import pandas as pd
-    >>> p = pd.DataFrame({"person_id": ["a", "b", "c"], "department": ["X", "X", "Y"]})
-    >>> log = pd.DataFrame({"sender": ["a", "a"], "recipient": ["b", "c"]})
+    >>> p = pd.DataFrame({"person_id": list("abcdefghij"), "department": ["X"] * 5 + ["Y"] * 5})
+    >>> log = pd.DataFrame({"sender": ["a", "a"], "recipient": ["b", "f"]})
     >>> float(ei_index(p, log)["Y"])
     1.0
     """
-    dept = people.set_index("person_id")["department"]
-    pairs = interactions[["sender", "recipient"]].astype(str)
-    lo = pairs.min(axis=1)
-    hi = pairs.max(axis=1)
-    ties = pd.DataFrame({"a": lo, "b": hi}).drop_duplicates()
-    ties = ties[ties["a"] != ties["b"]]
-    da, db = ties["a"].map(dept), ties["b"].map(dept)
-    ends = pd.DataFrame({"dept": pd.concat([da, db]),
-                         "external": pd.concat([da != db, da != db])})
-    g = ends.groupby("dept")["external"]
-    ext, tot = g.sum(), g.size()
-    return ((2 * ext - tot) / tot).sort_values()
+    from socialhrm.roles import ei_index as group_ei_index
+
+    G = nx.Graph()
+    G.add_nodes_from((p, {"department": d}) for p, d in
+                     zip(people["person_id"], people["department"], strict=True))
+    G.add_edges_from(zip(interactions["sender"].astype(str),
+                         interactions["recipient"].astype(str), strict=True))
+    return group_ei_index(G, by="department").dropna()
 
 
 def measure(tables: Mapping[str, pd.DataFrame], planted: Mapping[str, object] | None = None
