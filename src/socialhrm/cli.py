@@ -12,9 +12,9 @@ import sys
 
 #: sub-command -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "course": ("socialhrm.course", "print the course catalogue (roles x areas, modules)"),
-    "exercises": ("socialhrm.exercises", "your own copies of the exercises, to do alone"),
-    "progress": ("socialhrm.course", "show your own progress through the course"),
+    "course": ("socialhrm.course.cli", "print the course catalogue (roles x areas, modules)"),
+    "exercises": ("socialhrm.course.cli", "your own copies of the exercises, to do alone"),
+    "progress": ("socialhrm.course.cli", "show your own progress through the course"),
     "workshop": ("socialhrm.workshop", "run a class with nbgrader: release, grade, ..."),
     "dashboards": ("socialhrm.dashboards", "serve the dashboards with Voila"),
 }
