@@ -155,15 +155,17 @@ def _reset(path: Path, yes: bool, ask: Callable[[str], str] | None) -> int:
 def _progress_lines(cat: Catalogue) -> list[str]:
     table = progress_table(cat)
     heads = (_("module"), _("exercise"), _("lesson tries"), _("last activity"), _("title"))
-    lines = [f"  {heads[0]:<7}{heads[1]:<11}{heads[2]:<14}{heads[3]:<18}{heads[4]}"]
+    w = [max(n, len(h) + 2) for n, h in zip((7, 11, 14, 18), heads, strict=False)]
+    lines = [f"  {heads[0]:<{w[0]}}{heads[1]:<{w[1]}}{heads[2]:<{w[2]}}{heads[3]:<{w[3]}}"
+             f"{heads[4]}"]
     for mid, row in table.iterrows():
         if row["status"] != "available":
             exercise, tries = _("planned"), ""
         else:
             exercise = f"{row['passed']}/{row['total']}" + (" " + _("done") if row["done"] else "")
             tries = f"{row['tries_passed']}/{row['tries']}" if row["tries"] else "-"
-        lines.append(f"  {mid:<7}{exercise:<11}{tries:<14}{_when(row['last_activity']):<18}"
-                     f"{row['title']}")
+        lines.append(f"  {mid:<{w[0]}}{exercise:<{w[1]}}{tries:<{w[2]}}"
+                     f"{_when(row['last_activity']):<{w[3]}}{row['title']}")
     lines.append("")
     nxt = next_module(table, cat)
     if nxt is None:
