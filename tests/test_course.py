@@ -672,6 +672,11 @@ def test_cli_dispatches_progress(capsys):
     assert json.loads(capsys.readouterr().out)[0]["module"] == "m01"
 
 
+def test_cli_progress_reset_without_progress_needs_no_question(capsys):
+    assert main_progress(["--reset"], ask=lambda q: pytest.fail("asked")) == 0
+    assert "There was no progress to delete" in capsys.readouterr().out
+
+
 def test_cli_progress_reset_asks_at_a_terminal(capsys):
     """README: `socialhrm progress --reset` forgets your progress (after asking)."""
     record_result("m01", "q1", True)

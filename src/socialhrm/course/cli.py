@@ -140,15 +140,17 @@ def _confirmed(path: Path, ask: Callable[[str], str] | None) -> bool:
 
 
 def _reset(path: Path, yes: bool, ask: Callable[[str], str] | None) -> int:
+    if not path.is_file():
+        print(_("There was no progress to delete ({path}).").format(path=path))
+        return 0
     if not yes and not _confirmed(path, ask):
         print(_("Nothing was changed: your progress in {path} is kept.\n  To delete it without "
                 "being asked: socialhrm progress --reset --yes").format(path=path),
               file=sys.stderr)
         return 1
-    existed = reset_progress()
+    reset_progress()
     print(_("Your progress was deleted ({path}). Your copies of the exercises in {folder}/ are "
-            "kept.").format(path=path, folder=FOLDER_NAME) if existed
-          else _("There was no progress to delete ({path}).").format(path=path))
+            "kept.").format(path=path, folder=FOLDER_NAME))
     return 0
 
 
