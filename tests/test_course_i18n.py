@@ -20,7 +20,8 @@ from socialhrm.course import course_map, load_catalogue, main_course, main_progr
 from socialhrm.i18n import locale_dir, using_language
 
 REPO = Path(__file__).resolve().parents[1]
-COURSE_SIDE = ("src/socialhrm/course/", "src/socialhrm/checks/", "modules/course.yml")
+COURSE_SIDE = ("src/socialhrm/course/", "src/socialhrm/checks/", "modules/course.yml",
+               "src/socialhrm/cli.py")
 SOURCES = sorted([*(REPO / "src/socialhrm/course").glob("*.py"),
                   *(REPO / "src/socialhrm/checks").glob("*.py")])
 #: Calls whose first argument a person reads.

@@ -10,20 +10,22 @@ import importlib
 import os
 import sys
 
+from socialhrm.i18n import N_, _
+
 #: sub-command -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "course": ("socialhrm.course.cli", "print the course catalogue (roles x areas, modules)"),
-    "exercises": ("socialhrm.course.cli", "your own copies of the exercises, to do alone"),
-    "progress": ("socialhrm.course.cli", "show your own progress through the course"),
+    "course": ("socialhrm.course.cli", N_("print the course catalogue (roles x areas, modules)")),
+    "exercises": ("socialhrm.course.cli", N_("your own copies of the exercises, to do alone")),
+    "progress": ("socialhrm.course.cli", N_("show your own progress through the course")),
     "workshop": ("socialhrm.workshop", "run a class with nbgrader: release, grade, ..."),
     "dashboards": ("socialhrm.dashboards", "serve the dashboards with Voila"),
 }
 
 
 def _usage() -> str:
-    lines = ["usage: socialhrm <command> [options]", "", "commands:"]
-    lines += [f"  {name:<11} {help_}" for name, (_, help_) in COMMANDS.items()]
-    lines += ["", "Run 'socialhrm <command> --help' for a command's options."]
+    lines = [_("usage: socialhrm <command> [options]"), "", _("commands:")]
+    lines += [f"  {name:<11} {_(help_)}" for name, (_module, help_) in COMMANDS.items()]
+    lines += ["", _("Run 'socialhrm <command> --help' for a command's options.")]
     return "\n".join(lines)
 
 
@@ -50,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     name, rest = argv[0], argv[1:]
     if name not in COMMANDS:
-        print(f"socialhrm: unknown command {name!r}.\n\n{_usage()}", file=sys.stderr)
+        print(_("socialhrm: unknown command {name}.").format(name=repr(name)) + "\n\n" + _usage(),
+              file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[name][0])
     entry = getattr(module, f"main_{name}", None) or module.main
@@ -61,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # so that Python's final flush does not fail
         return 0
     except KeyboardInterrupt:
-        print("\nsocialhrm: stopped (Ctrl-C).", file=sys.stderr)
+        print("\n" + _("socialhrm: stopped (Ctrl-C)."), file=sys.stderr)
         return 130
 
 
