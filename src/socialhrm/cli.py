@@ -48,17 +48,18 @@ def main(argv: list[str] | None = None) -> int:
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in {"-h", "--help", "help"}:
-        print(_usage())
-        return 0
-    name, rest = argv[0], argv[1:]
-    if name not in COMMANDS:
-        print(_("socialhrm: unknown command {name}.").format(name=repr(name)) + "\n\n" + _usage(),
-              file=sys.stderr)
+        def entry(_rest: list[str]) -> int:
+            print(_usage())
+            return 0
+    elif argv[0] not in COMMANDS:
+        print(_("socialhrm: unknown command {name}.").format(name=repr(argv[0])) + "\n\n"
+              + _usage(), file=sys.stderr)
         return 2
-    module = importlib.import_module(COMMANDS[name][0])
-    entry = getattr(module, f"main_{name}", None) or module.main
+    else:
+        module = importlib.import_module(COMMANDS[argv[0]][0])
+        entry = getattr(module, f"main_{argv[0]}", None) or module.main
     try:
-        return int(entry(rest) or 0)
+        return int(entry(argv[1:]) or 0)
     except BrokenPipeError:  # e.g. `socialhrm course | head`: the reader has gone, not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so that Python's final flush does not fail
