@@ -742,3 +742,15 @@ def test_validating_a_learner_copy_records(monkeypatch, tmp_path, capsys):
     check("q1", module="m01", n_people=1, n_advice_ties=1)
     assert "Not recorded" not in capsys.readouterr().out
     assert load_progress()["modules"]["m01"]["questions"]["q1"]["attempts"] == 1
+
+
+def test_without_the_course_checkout_the_commands_say_what_they_need(monkeypatch, capsys):
+    """An installed wheel without the repository: a message, never a traceback."""
+    import socialhrm.paths
+
+    monkeypatch.setattr(socialhrm.paths, "course_root", lambda: None)
+    monkeypatch.delenv("SOCIALHRM_EXERCISES", raising=False)
+    for command in (["course"], ["progress"], ["exercises", "m01"]):
+        assert cli.main(command) in (1, 2), command
+        err = capsys.readouterr().err
+        assert "SOCIALHRM_COURSE_DIR" in err and "Traceback" not in err, (command, err)

@@ -161,14 +161,22 @@ def catalogue_path() -> Path:
     pathlib.Path
         ``$SOCIALHRM_COURSE`` if set, else ``modules/course.yml`` in the course checkout.
 
+    Raises
+    ------
+    CourseError
+        The kit is installed without the course checkout; the message says what to set.
+
     Examples
     --------
     >>> catalogue_path().name
     'course.yml'
     """
-    from socialhrm.paths import catalogue_file
+    from socialhrm.paths import CourseNotFoundError, catalogue_file
 
-    return catalogue_file()
+    try:
+        return catalogue_file()
+    except CourseNotFoundError as exc:  # an installed kit without the course checkout
+        raise CourseError(str(exc)) from None
 
 
 def conventional_files(module_id: str, name: str) -> tuple[str, str]:
