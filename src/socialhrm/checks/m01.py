@@ -394,8 +394,11 @@ def _m01_t3(trust_reciprocity: Any) -> str:
     f = _m01()
     x = number("trust_reciprocity", trust_reciprocity)
     if close(x, f.trust_reciprocity):
-        return (_("Right: trust is returned far more often than ideas or advice. Trust tends "
-                "to be mutual; ideas and advice flow from those who ask to those who know."))
+        return _("Right: {trust} of trust ties are returned, against {advice} of advice ties "
+                 "and {ideas} of ideas ties. Which kinds of tie tend to be mutual, and which "
+                 "flow one way, from those who ask to those who know?").format(
+                     trust=f"{f.trust_reciprocity:.0%}", advice=f"{f.reciprocity:.0%}",
+                     ideas=f"{f.ideas_reciprocity:.0%}")
     if close(x, f.reciprocity, 1e-6):
         raise NotYet(_("That is the advice network's reciprocity; build the trust network "
                      "with org.network(\"trust\")."))
