@@ -22,7 +22,7 @@ import socialhrm
 from socialhrm import checks
 from socialhrm.checks import HIDDEN_MESSAGE, NotYet, Result, check, evaluate, hidden, question
 from socialhrm.checks import m01 as checks_m01
-from socialhrm.course import ProgressWarning, load_progress, progress_path
+from socialhrm.course import ProgressWarning, load_progress, progress_path, registry
 
 FEMKE = "NH0068"  # the lesson's example: Femke, sought by many, manages nobody
 
@@ -165,7 +165,7 @@ def test_m01_questions_are_registered():
 
 
 def test_question_decorator_registers_a_judge(monkeypatch):
-    monkeypatch.setitem(checks._REGISTRY, "m98", {})
+    monkeypatch.setitem(registry.REGISTRY, "m98", {})
 
     @question("m98", "q1", ["answer"], "the answer", graded=False)
     def _judge(answer):
@@ -185,7 +185,7 @@ def test_question_decorator_registers_a_judge(monkeypatch):
 
 
 def test_a_crashing_judge_does_not_raise(monkeypatch):
-    monkeypatch.setitem(checks._REGISTRY, "m98", {})
+    monkeypatch.setitem(registry.REGISTRY, "m98", {})
 
     @question("m98", "q1", ["answer"], "the answer")
     def _judge(answer):

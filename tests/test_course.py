@@ -19,6 +19,7 @@ from socialhrm.course import (
     CourseError,
     ProgressWarning,
     course_map,
+    exercises_dir,
     load_catalogue,
     load_progress,
     main_course,
@@ -29,6 +30,7 @@ from socialhrm.course import (
     record_result,
     reset_progress,
 )
+from socialhrm.nbgrading import display_path
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -263,7 +265,7 @@ def test_every_problem_is_listed_at_once(tmp_path):
     with pytest.raises(CourseError) as err:
         load_catalogue(_write(tmp_path, _mutate(two)))
     message = str(err.value)
-    assert "2 problem(s)" in message
+    assert "has 2 problems:" in message
     assert "module 'm01': field 'role'" in message
     assert "module 'm02': field 'areas'" in message
 
@@ -273,7 +275,7 @@ def test_a_missing_field_does_not_cause_false_prerequisite_errors(tmp_path):
         load_catalogue(_write(tmp_path, _mutate(lambda d: _m(d, 0).pop("minutes"))))
     message = str(err.value)
     assert "module 'm01': missing field(s) minutes" in message
-    assert "1 problem(s)" in message and "prerequisites" not in message
+    assert "has 1 problem:" in message and "prerequisites" not in message
 
 
 def test_entries_without_id_are_numbered_by_position(tmp_path):
@@ -332,7 +334,10 @@ def test_cli_course_prints_catalogue_and_map(capsys, cat):
         assert f"{m.id}  {m.title}" in out
     m01 = cat.module("m01")
     assert f"lesson: {', '.join(m01.lessons)}" in out
-    assert f"exercise: {', '.join(m01.exercises)}" in out
+    # the learner is pointed at their own copy, never at the instructor version (solutions)
+    mine = display_path(exercises_dir() / m01.name / Path(m01.exercises[0]).name)
+    assert f"exercise: {mine} (your own copy; `socialhrm exercises` makes it)" in out
+    assert "modules/m01_org_as_network" not in out
     assert course_map(cat).to_text() in out
     assert "socialhrm progress" in out
 
@@ -665,3 +670,87 @@ def test_cli_progress_broken_catalogue(monkeypatch, tmp_path, capsys):
 def test_cli_dispatches_progress(capsys):
     assert cli.main(["progress", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["module"] == "m01"
+
+
+def test_cli_progress_reset_without_progress_needs_no_question(capsys):
+    assert main_progress(["--reset"], ask=lambda q: pytest.fail("asked")) == 0
+    assert "There was no progress to delete" in capsys.readouterr().out
+
+
+def test_cli_progress_reset_asks_at_a_terminal(capsys):
+    """README: `socialhrm progress --reset` forgets your progress (after asking)."""
+    record_result("m01", "q1", True)
+    asked = []
+    assert main_progress(["--reset"], ask=lambda q: asked.append(q) or "no") == 1
+    assert str(progress_path()) in asked[0]
+    assert progress_path().is_file() and "Nothing was changed" in capsys.readouterr().err
+    assert main_progress(["--reset"], ask=lambda q: "yes") == 0
+    out = capsys.readouterr().out
+    assert "Your progress was deleted" in out and "my_exercises/" in out
+    assert not progress_path().exists()
+
+
+def test_readme_describes_the_reset_the_cli_does():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    line = next(ln for ln in readme.splitlines() if ln.startswith("socialhrm progress"))
+    assert "--reset" in line and "asks first" in line and "--yes" in line
+
+
+# --------------------------------------------------------------------------------------------
+# only a learner's own work is recorded
+
+
+def test_the_instructor_version_is_an_instructor_source(tmp_path):
+    from socialhrm.course import instructor_source, recording_blocked
+
+    assert instructor_source(REPO / "modules" / "m01_org_as_network") == REPO / "modules"
+    assert recording_blocked(REPO / "modules" / "m01_org_as_network") == "instructor"
+    # a workshop's class folder (an nbgrader course): its source/ holds the solutions too
+    (tmp_path / "class" / "source" / "m01_x").mkdir(parents=True)
+    (tmp_path / "class" / "nbgrader_config.py").write_text("c = get_config()\n")
+    assert instructor_source(tmp_path / "class" / "source" / "m01_x") == (
+        tmp_path / "class" / "source").resolve()
+    # the learner's copies, the lessons and a released copy are learners' work
+    for mine in (tmp_path / "my_exercises" / "m01_x", REPO / "notebooks",
+                 tmp_path / "class" / "release" / "m01_x"):
+        mine.mkdir(parents=True, exist_ok=True)
+        assert instructor_source(mine) is None and recording_blocked(mine) is None, mine
+
+
+def test_validating_the_instructor_version_records_nothing(monkeypatch, capsys):
+    from socialhrm.checks import check, evaluate
+
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
+    monkeypatch.chdir(REPO / "modules" / "m01_org_as_network")  # where nbgrader runs it
+    right = {"n_people": None}
+    check("q1", module="m01", **right)  # not answered: nothing to record anyway
+    capsys.readouterr()
+    assert evaluate("q1", module="m01", n_people=1, n_advice_ties=1).answered
+    check("q1", module="m01", n_people=1, n_advice_ties=1)
+    out = capsys.readouterr().out
+    assert out.startswith("✘ q1") and "Not recorded in your progress" in out
+    assert not progress_path().exists()
+
+
+def test_validating_a_learner_copy_records(monkeypatch, tmp_path, capsys):
+    from socialhrm.checks import check
+
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
+    mine = tmp_path / "my_exercises" / "m01_org_as_network"
+    mine.mkdir(parents=True)
+    monkeypatch.chdir(mine)
+    check("q1", module="m01", n_people=1, n_advice_ties=1)
+    assert "Not recorded" not in capsys.readouterr().out
+    assert load_progress()["modules"]["m01"]["questions"]["q1"]["attempts"] == 1
+
+
+def test_without_the_course_checkout_the_commands_say_what_they_need(monkeypatch, capsys):
+    """An installed wheel without the repository: a message, never a traceback."""
+    import socialhrm.paths
+
+    monkeypatch.setattr(socialhrm.paths, "course_root", lambda: None)
+    monkeypatch.delenv("SOCIALHRM_EXERCISES", raising=False)
+    for command in (["course"], ["progress"], ["exercises", "m01"]):
+        assert cli.main(command) in (1, 2), command
+        err = capsys.readouterr().err
+        assert "SOCIALHRM_COURSE_DIR" in err and "Traceback" not in err, (command, err)

@@ -7,8 +7,7 @@ import json
 import nbformat
 import pytest
 
-from socialhrm.course import load_catalogue
-from socialhrm.exercises import exercises_dir, main_exercises, prepare_exercises
+from socialhrm.course import exercises_dir, load_catalogue, main_exercises, prepare_exercises
 
 
 def test_default_folder_follows_the_environment(monkeypatch, tmp_path):

@@ -16,12 +16,36 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from socialhrm.checks import TOLERANCE, NotYet
+from socialhrm.i18n import _, ngettext
 
 
 def plural(n: int, word: str) -> str:
-    """``plural(3, "person")`` -> ``"3 people"``."""
-    many = {"person": "people", "entry": "entries"}.get(word, word + "s")
-    return f"{n} {word if n == 1 else many}"
+    """``plural(3, "person")`` -> ``"3 people"``, in the reader's language.
+
+    Known words: person, member, tie, answer, team, entry; others get an English ``s``.
+
+    Examples
+    --------
+    >>> from socialhrm.i18n import using_language
+    >>> with using_language("en"):
+    ...     plural(3, "person"), plural(1, "member")
+    ('3 people', '1 member')
+    """
+    if word == "person":
+        text = ngettext("{n} person", "{n} people", n)
+    elif word == "member":
+        text = ngettext("{n} member", "{n} members", n)
+    elif word == "tie":
+        text = ngettext("{n} tie", "{n} ties", n)
+    elif word == "answer":
+        text = ngettext("{n} answer", "{n} answers", n)
+    elif word == "team":
+        text = ngettext("{n} team", "{n} teams", n)
+    elif word == "entry":
+        text = ngettext("{n} entry", "{n} entries", n)
+    else:
+        text = "{n} " + (word if n == 1 else word + "s")
+    return text.format(n=n)
 
 
 def describe_value(value: Any) -> str:
@@ -30,92 +54,104 @@ def describe_value(value: Any) -> str:
     import pandas as pd
 
     if value is None:
-        return "None (empty)"
+        return _("None (empty)")
     if isinstance(value, bool):
-        return f"{value} (a yes/no value, not a number)"
+        return _("{value} (a yes/no value, not a number)").format(value=value)
     if isinstance(value, nx.Graph):
-        kind = "directed network" if value.is_directed() else "network"
-        return f"a whole {kind}, not a single value"
+        return (_("a whole directed network, not a single value") if value.is_directed()
+                else _("a whole network, not a single value"))
     if isinstance(value, pd.DataFrame):
-        return "a table, not a single value"
+        return _("a table, not a single value")
     if isinstance(value, pd.Series):
-        return "a column of values, not a single value"
+        return _("a column of values, not a single value")
     if isinstance(value, Mapping) or type(value).__name__.endswith("View"):
-        return ("a collection of values (often one per person or per tie), not a single "
-                "value")
+        return _("a collection of values (often one per person or per tie), not a single value")
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        text = value if len(value) <= 40 else value[:37] + "..."
+        return _("the text {text}").format(text=repr(text))
     if isinstance(value, list | tuple | set | frozenset):
-        return f"a {type(value).__name__} of values, not a single value"
+        return _("a {kind} of values, not a single value").format(kind=type(value).__name__)
     if isinstance(value, numbers.Number):
-        return f"the number {value!r}"
+        return _("the number {value}").format(value=repr(value))
     if callable(value):
-        return "a function (did you forget the brackets () to call it?)"
-    return f"a value of type {type(value).__name__}"
+        return _("a function (did you forget the brackets () to call it?)")
+    return _("a value of type {kind}").format(kind=type(value).__name__)
 
 
 def number(name: str, value: Any) -> float:
     """A plain number from the learner's value, or NotYet explaining why it is not one."""
     import networkx as nx
 
+    var = f"`{name}`"
     if isinstance(value, bool) or (type(value).__module__ == "numpy"
                                    and type(value).__name__.startswith("bool")):
-        raise NotYet(f"`{name}` is {value}, a yes/no value; this question asks for a number.")
+        raise NotYet(_("{var} is {value}, a yes/no value; this question asks for a number.")
+                     .format(var=var, value=value))
     if isinstance(value, numbers.Real):
         x = float(value)
         if math.isnan(x):
-            raise NotYet(f"`{name}` is NaN ('not a number'). That usually comes from dividing "
-                         "0 by 0 or from a missing value: check what you divide by.")
+            raise NotYet(_("{var} is NaN ('not a number'). That usually comes from dividing 0 "
+                           "by 0 or from a missing value: check what you divide by.").format(
+                               var=var))
         if math.isinf(x):
-            raise NotYet(f"`{name}` is infinite: somewhere you divide by zero.")
+            raise NotYet(_("{var} is infinite: somewhere you divide by zero.").format(var=var))
         return x
     if isinstance(value, str):
         try:
             float(value.replace(",", "."))
         except ValueError:
-            raise NotYet(f"`{name}` is {describe_value(value)}; this question asks for a number."
-                         ) from None
-        raise NotYet(f"`{name}` is text ({value!r}), not a number: remove the quotes.")
+            raise NotYet(_("{var} is {what}; this question asks for a number.").format(
+                var=var, what=describe_value(value))) from None
+        raise NotYet(_("{var} is text ({value}), not a number: remove the quotes.").format(
+            var=var, value=repr(value)))
     if isinstance(value, nx.Graph):
-        raise NotYet(f"`{name}` is {describe_value(value)}. Ask the network for the number you "
-                     "need, with a networkx function or method.")
+        raise NotYet(_("{var} is {what}. Ask the network for the number you need, with a "
+                       "networkx function or method.").format(var=var,
+                                                              what=describe_value(value)))
     if isinstance(value, list | tuple | set | frozenset | Mapping):
-        raise NotYet(f"`{name}` is {describe_value(value)}; this question asks for one number. "
-                     "If you want how many items it holds, use len(...).")
-    raise NotYet(f"`{name}` is {describe_value(value)}; this question asks for one number.")
+        raise NotYet(_("{var} is {what}; this question asks for one number. If you want how "
+                       "many items it holds, use len(...).").format(var=var,
+                                                                   what=describe_value(value)))
+    raise NotYet(_("{var} is {what}; this question asks for one number.").format(
+        var=var, what=describe_value(value)))
 
 
 def count(name: str, value: Any) -> int:
     """A whole number 0 or more from the learner's value, or NotYet explaining why not."""
     x = number(name, value)
     if not float(x).is_integer():
-        raise NotYet(f"`{name}` is {x}, which is not a whole number; a count is whole.")
+        raise NotYet(_("{var} is {value}, which is not a whole number; a count is whole.")
+                     .format(var=f"`{name}`", value=x))
     if x < 0:
-        raise NotYet(f"`{name}` is negative; a count is 0 or more.")
+        raise NotYet(_("{var} is negative; a count is 0 or more.").format(var=f"`{name}`"))
     return int(x)
 
 
 def count_form(name: str, value: Any) -> None:
     """The form the autograder wants for a count: a whole number (int), not 12.0."""
     if not isinstance(value, numbers.Integral):
-        raise NotYet(f"`{name}` has the right value but is written as a decimal number "
-                     f"({value!r}); the exercise wants a whole number: wrap it in int(...).")
+        raise NotYet(_("{var} has the right value but is written as a decimal number ({value}); "
+                       "the exercise wants a whole number: wrap it in int(...).").format(
+                           var=f"`{name}`", value=repr(value)))
 
 
 def share_form(name: str, value: Any, x: float) -> None:
     """The form the autograder wants for a share: a float between 0 and 1."""
+    var = f"`{name}`"
     if x > 1 and x <= 100:
-        raise NotYet(f"`{name}` is above 1. It looks like a percentage: the question asks "
-                     "for a share between 0 and 1 (divide by 100, or leave out the * 100).")
+        raise NotYet(_("{var} is above 1. It looks like a percentage: the question asks for a "
+                       "share between 0 and 1 (divide by 100, or leave out the * 100).").format(
+                           var=var))
     if not 0 <= x <= 1:
-        raise NotYet(f"`{name}` must be a share between 0 and 1; yours is outside.")
+        raise NotYet(_("{var} must be a share between 0 and 1; yours is outside.").format(
+            var=var))
     if isinstance(value, numbers.Integral):
-        raise NotYet(f"`{name}` is a whole number; the exercise wants a number with decimals "
-                     "(a float). Did a division get rounded to a whole number?")
+        raise NotYet(_("{var} is a whole number; the exercise wants a number with decimals (a "
+                       "float). Did a division get rounded to a whole number?").format(var=var))
     if not isinstance(value, float):
-        raise NotYet(f"`{name}` has the right value but is a {type(value).__name__}; the "
-                     f"exercise wants a plain Python float: write float(...) around it.")
+        raise NotYet(_("{var} has the right value but is a {kind}; the exercise wants a plain "
+                       "Python float: write float(...) around it.").format(
+                           var=var, kind=type(value).__name__))
 
 
 def close(x: float, expected: float, tol: float = TOLERANCE) -> bool:
@@ -136,38 +172,45 @@ def rounded(x: float, expected: float) -> bool:
 
 def person(name: str, value: Any, ids: Collection[str], names: Collection[str] = ()) -> str:
     """A person_id among ``ids``, or NotYet explaining what the value is instead."""
+    var = f"`{name}`"
     if isinstance(value, list | tuple) and len(value) == 2 and isinstance(value[0], str):
-        raise NotYet(f"`{name}` is a pair of two values; keep only the person_id, e.g. with "
-                     "pair[0].")
+        raise NotYet(_("{var} is a pair of two values; keep only the person_id, e.g. with "
+                       "pair[0].").format(var=var))
     if isinstance(value, list | tuple | set) or type(value).__name__ in {"Series", "Index"}:
-        raise NotYet(f"`{name}` is {describe_value(value)}; give one person_id, like 'NH0001'.")
+        raise NotYet(_("{var} is {what}; give one person_id, like 'NH0001'.").format(
+            var=var, what=describe_value(value)))
     if not isinstance(value, str):
-        raise NotYet(f"`{name}` is {describe_value(value)}; give a person_id as text, like "
-                     "'NH0001' (with the quotes).")
+        raise NotYet(_("{var} is {what}; give a person_id as text, like 'NH0001' (with the "
+                       "quotes).").format(var=var, what=describe_value(value)))
     if value in names:
-        raise NotYet(f"`{name}` looks like a name. The question asks for the person_id "
-                     "(like 'NH0001'); the people table has both columns.")
+        raise NotYet(_("{var} looks like a name. The question asks for the person_id (like "
+                       "'NH0001'); the people table has both columns.").format(var=var))
     if value.strip().upper() in ids and value not in ids:
-        raise NotYet(f"`{name}` is {value!r}: almost a person_id, but write it exactly like "
-                     "in the data: capital NH, four digits, no spaces.")
+        raise NotYet(_("{var} is {value}: almost a person_id, but write it exactly like in the "
+                       "data: capital NH, four digits, no spaces.").format(var=var,
+                                                                          value=repr(value)))
     if value not in ids:
-        raise NotYet(f"`{name}` is {value!r}, which is nobody's person_id at Noordhaven; ids "
-                     "look like 'NH0001'.")
+        raise NotYet(_("{var} is {value}, which is nobody's person_id at Noordhaven; ids look "
+                       "like 'NH0001'.").format(var=var, value=repr(value)))
     return value
 
 
 def boolean(name: str, value: Any) -> bool:
     """A plain True/False from the learner's value, or NotYet explaining why not."""
+    var = f"`{name}`"
     if isinstance(value, bool):
         return value
     if type(value).__module__ == "numpy" and type(value).__name__.startswith("bool"):
-        raise NotYet(f"`{name}` is a NumPy yes/no value; write bool(...) around it so it is "
-                     "a plain True or False.")
+        raise NotYet(_("{var} is a NumPy yes/no value; write bool(...) around it so it is a "
+                       "plain True or False.").format(var=var))
     if isinstance(value, str):
-        raise NotYet(f"`{name}` is {describe_value(value)}; write True or False without quotes.")
+        raise NotYet(_("{var} is {what}; write True or False without quotes.").format(
+            var=var, what=describe_value(value)))
     if isinstance(value, numbers.Number):
-        raise NotYet(f"`{name}` is {describe_value(value)}; write True or False.")
-    raise NotYet(f"`{name}` is {describe_value(value)}; the question asks for True or False.")
+        raise NotYet(_("{var} is {what}; write True or False.").format(
+            var=var, what=describe_value(value)))
+    raise NotYet(_("{var} is {what}; the question asks for True or False.").format(
+        var=var, what=describe_value(value)))
 
 
 def parts(*judges: Callable[[], str]) -> str:

@@ -27,6 +27,7 @@ from socialhrm.checks.answers import (
     rounded,
     share_form,
 )
+from socialhrm.i18n import N_, _
 
 #: The hand-made team of lesson 01 (the lesson builds exactly these ties, by hand).
 TINY_TEAM_CHART = [("Anouk", "Bas"), ("Anouk", "Chris"), ("Anouk", "Dina"), ("Anouk", "Emre")]
@@ -137,7 +138,7 @@ def _m01() -> _M01:
     )
 
 
-@question("m01", "q1", ["n_people", "n_advice_ties"], "size of the advice network")
+@question("m01", "q1", ["n_people", "n_advice_ties"], N_("size of the advice network"))
 def _m01_q1(n_people: Any, n_advice_ties: Any) -> str:
     f = _m01()
 
@@ -145,261 +146,266 @@ def _m01_q1(n_people: Any, n_advice_ties: Any) -> str:
         x = count("n_people", n_people)
         if x == f.n:
             count_form("n_people", n_people)
-            return "`n_people` is right."
+            return _("`n_people` is right.")
         if x in (f.respondents, f.advice_respondents):
-            raise NotYet("`n_people` looks like the number of people who answered the survey. "
+            raise NotYet(_("`n_people` looks like the number of people who answered the survey. "
                          "The network holds everyone in the organisation, also people who did "
-                         "not answer (others can still name them).")
+                         "not answer (others can still name them)."))
         if x in (f.in_advice_rows, f.non_isolated):
-            raise NotYet("`n_people` counts only people who have at least one advice tie. "
+            raise NotYet(_("`n_people` counts only people who have at least one advice tie. "
                          "People nobody named and who named nobody are still nodes of the "
-                         "network.")
+                         "network."))
         if x in (f.m, f.all_rows):
-            raise NotYet("`n_people` looks like a number of ties or survey answers; people "
-                         "are the nodes of the network.")
-        raise NotYet("`n_people` is not yet right. Count the nodes of the advice network "
-                     "(every person at Noordhaven is a node, with or without ties).")
+            raise NotYet(_("`n_people` looks like a number of ties or survey answers; people "
+                         "are the nodes of the network."))
+        raise NotYet(_("`n_people` is not yet right. Count the nodes of the advice network "
+                     "(every person at Noordhaven is a node, with or without ties)."))
 
     def ties() -> str:
         y = count("n_advice_ties", n_advice_ties)
         if y == f.m:
             count_form("n_advice_ties", n_advice_ties)
-            return "`n_advice_ties` is right."
+            return _("`n_advice_ties` is right.")
         if y == f.all_rows:
-            raise NotYet("`n_advice_ties` counts the answers to all three survey questions "
-                         "(advice, trust and ideas). Keep only advice.")
+            raise NotYet(_("`n_advice_ties` counts the answers to all three survey questions "
+                         "(advice, trust and ideas). Keep only advice."))
         if y == f.pairs:
-            raise NotYet("`n_advice_ties` counts pairs of people. In a directed network "
-                         "'A asks B' and 'B asks A' are two ties: count both.")
+            raise NotYet(_("`n_advice_ties` counts pairs of people. In a directed network "
+                         "'A asks B' and 'B asks A' are two ties: count both."))
         if y in (2 * f.m, 2 * f.pairs):
-            raise NotYet("`n_advice_ties` is about twice too high: did you count every tie "
-                         "from both ends (out and in)?")
+            raise NotYet(_("`n_advice_ties` is about twice too high: did you count every tie "
+                         "from both ends (out and in)?"))
         if y == f.n:
-            raise NotYet("`n_advice_ties` looks like the number of people; ties are the edges.")
-        raise NotYet("`n_advice_ties` is not yet right. Count the edges (ties) of the advice "
-                     "network.")
+            raise NotYet(_("`n_advice_ties` looks like the number of people; ties are the edges."))
+        raise NotYet(_("`n_advice_ties` is not yet right. Count the edges (ties) of the advice "
+                     "network."))
 
     parts(people, ties)
-    return ("Both are right. Notice how few ties there are for so many people: most "
-            "colleagues never ask each other for advice.")
+    return (_("Both are right. Notice how few ties there are for so many people: most "
+            "colleagues never ask each other for advice."))
 
 
-@question("m01", "q2", ["density"], "density of the advice network")
+@question("m01", "q2", ["density"], N_("density of the advice network"))
 def _m01_q2(density: Any) -> str:
     f = _m01()
     x = number("density", density)
     d = f.density
     if close(x, d):
         share_form("density", density, x)
-        return (f"Right. Only about 1 in {round(1 / d)} possible advice ties exists; that is "
-                "normal for an organisation of hundreds of people: nobody can ask everyone.")
+        return _("Right. Only about 1 in {k} possible advice ties exists; that is normal for an "
+                 "organisation of hundreds of people: nobody can ask everyone.").format(
+                     k=round(1 / d))
     if about(x, 2 * d):
-        raise NotYet("Your value is about twice what we expect: did you count each pair only "
+        raise NotYet(_("Your value is about twice what we expect: did you count each pair only "
                      "once as a possible tie? In a directed network every ordered pair (A to "
-                     "B, and B to A) can carry a tie: n × (n − 1) possible ties.")
+                     "B, and B to A) can carry a tie: n × (n − 1) possible ties."))
     if about(x, d / 2):
-        raise NotYet("Your value is about half of what we expect: did you count possible ties "
-                     "twice, or count only the pairs where both ask each other?")
+        raise NotYet(_("Your value is about half of what we expect: did you count possible ties "
+                     "twice, or count only the pairs where both ask each other?"))
     if about(x, 100 * d):
-        raise NotYet("Your value is about 100 times too high: did you turn it into a "
-                     "percentage? Give the share, between 0 and 1.")
+        raise NotYet(_("Your value is about 100 times too high: did you turn it into a "
+                     "percentage? Give the share, between 0 and 1."))
     for k in (f.respondents, f.non_isolated, f.in_advice_rows):
         if k > 1 and about(x, f.m / (k * (k - 1))):
-            raise NotYet("Your value is a bit too high: it looks like you counted only some of "
+            raise NotYet(_("Your value is a bit too high: it looks like you counted only some of "
                          "the people (those who answered, or who have a tie). Use everyone in "
-                         "the network.")
+                         "the network."))
     if rounded(x, d):
-        raise NotYet("Very close: did you round? Keep the full value (no round()).")
+        raise NotYet(_("Very close: did you round? Keep the full value (no round())."))
     if about(x, f.m / f.n ** 2, rel=0.001):
-        raise NotYet("Very close, but not quite: you divided by n × n. Nobody asks themselves "
-                     "for advice, so the possible ties are n × (n − 1).")
+        raise NotYet(_("Very close, but not quite: you divided by n × n. Nobody asks themselves "
+                     "for advice, so the possible ties are n × (n − 1)."))
     share_form("density", density, x)
-    raise NotYet("Not yet. Density = the number of ties divided by the number of possible ties; "
-                 "in a directed network of n people there are n × (n − 1) possible ties.")
+    raise NotYet(_("Not yet. Density = the number of ties divided by the number of possible ties; "
+                 "in a directed network of n people there are n × (n − 1) possible ties."))
 
 
-@question("m01", "q3", ["reciprocity"], "reciprocity of the advice network")
+@question("m01", "q3", ["reciprocity"], N_("reciprocity of the advice network"))
 def _m01_q3(reciprocity: Any) -> str:
     f = _m01()
     if isinstance(reciprocity, Mapping):
-        raise NotYet("`reciprocity` is one value per person. nx.reciprocity(G, nodes) gives "
-                     "that; for the whole network, leave out the nodes.")
+        raise NotYet(_("`reciprocity` is one value per person. nx.reciprocity(G, nodes) gives "
+                     "that; for the whole network, leave out the nodes."))
     x = number("reciprocity", reciprocity)
     r = f.reciprocity
     if close(x, r):
         share_form("reciprocity", reciprocity, x)
-        return (f"Right. {r:.0%} of advice ties are returned: advice flows mostly one way, "
-                "from people who ask to people who know.")
+        return _("Right. {share} of advice ties are returned: advice flows mostly one way, from "
+                 "people who ask to people who know.").format(share=f"{r:.0%}")
     if x in (f.mutual_ties, f.mutual_pairs):
-        raise NotYet("`reciprocity` looks like a count. Reciprocity is a share: returned ties "
-                     "divided by all ties.")
+        raise NotYet(_("`reciprocity` looks like a count. Reciprocity is a share: returned ties "
+                     "divided by all ties."))
     if about(x, f.mutual_pairs / f.pairs):
-        raise NotYet("You counted pairs of people. Reciprocity (as networkx computes it) "
-                     "counts ties: of all advice ties, the share whose return tie also exists.")
+        raise NotYet(_("You counted pairs of people. Reciprocity (as networkx computes it) "
+                     "counts ties: of all advice ties, the share whose return tie also exists."))
     if about(x, r / 2):
-        raise NotYet("Your value is about half of what we expect: a returned pair is two ties "
-                     "(A to B and B to A), and both count as returned.")
+        raise NotYet(_("Your value is about half of what we expect: a returned pair is two ties "
+                     "(A to B and B to A), and both count as returned."))
     if about(x, 1 - r):
-        raise NotYet("That looks like the share of ties that are NOT returned.")
+        raise NotYet(_("That looks like the share of ties that are NOT returned."))
     if about(x, 100 * r):
-        raise NotYet("Your value is about 100 times too high: give the share between 0 and 1, "
-                     "not a percentage.")
+        raise NotYet(_("Your value is about 100 times too high: give the share between 0 and 1, "
+                     "not a percentage."))
     if close(x, f.trust_reciprocity, 1e-6):
-        raise NotYet("That is the reciprocity of the trust network; this question is about "
-                     "advice.")
+        raise NotYet(_("That is the reciprocity of the trust network; this question is about "
+                     "advice."))
     if rounded(x, r):
-        raise NotYet("Very close: did you round? Keep the full value.")
+        raise NotYet(_("Very close: did you round? Keep the full value."))
     share_form("reciprocity", reciprocity, x)
-    raise NotYet("Not yet. Reciprocity: of all advice ties A → B, what share has a tie B → A "
-                 "back?")
+    raise NotYet(_("Not yet. Reciprocity: of all advice ties A → B, what share has a tie B → A "
+                 "back?"))
 
 
 @question("m01", "q4", ["most_sought", "most_sought_is_manager"],
-          "the person most sought for advice, and whether they manage anyone")
+          N_("the person most sought for advice, and whether they manage anyone"))
 def _m01_q4(most_sought: Any, most_sought_is_manager: Any) -> str:
     f = _m01()
     p = person("most_sought", most_sought, f.people_ids, f.names)
     if p not in f.most_in:
         if p in f.most_out:
-            raise NotYet("`most_sought` is someone who ASKS many colleagues (outgoing ties). "
-                         "Who is asked by the most colleagues? Count incoming ties: in-degree.")
+            raise NotYet(_("`most_sought` is someone who ASKS many colleagues (outgoing ties). "
+                         "Who is asked by the most colleagues? Count incoming ties: in-degree."))
         if p in f.most_trusted:
-            raise NotYet("`most_sought` is the most trusted person (the trust network). This "
-                         "question is about advice.")
+            raise NotYet(_("`most_sought` is the most trusted person (the trust network). This "
+                         "question is about advice."))
         if p in f.managers:
-            raise NotYet("`most_sought` is a manager who is asked often, but not the most. "
-                         "Sort everyone by in-degree (incoming advice ties) and take the top.")
-        raise NotYet("`most_sought` is not yet right: look for the highest in-degree (the "
-                     "number of colleagues who name the person for advice).")
+            raise NotYet(_("`most_sought` is a manager who is asked often, but not the most. "
+                         "Sort everyone by in-degree (incoming advice ties) and take the top."))
+        raise NotYet(_("`most_sought` is not yet right: look for the highest in-degree (the "
+                     "number of colleagues who name the person for advice)."))
     b = boolean("most_sought_is_manager", most_sought_is_manager)
     if b != (p in f.managers):
-        raise NotYet("`most_sought` is right. `most_sought_is_manager` is not yet: in the org "
+        raise NotYet(_("`most_sought` is right. `most_sought_is_manager` is not yet: in the org "
                      "chart a manager has at least one direct report (an edge from them to "
-                     "someone). Check the chart for this person, not their job title.")
+                     "someone). Check the chart for this person, not their job title."))
     if p in f.managers:
-        return "Both right: here the most sought-after adviser is also a manager."
-    return ("Both right. The person most colleagues go to for advice manages nobody: the "
-            "informal organisation has its own centres, invisible on the org chart.")
+        return _("Both right: here the most sought-after adviser is also a manager.")
+    return (_("Both right. The person most colleagues go to for advice manages nobody: the "
+            "informal organisation has its own centres, invisible on the org chart."))
 
 
-@question("m01", "q5", ["share_formal"], "share of advice ties along reporting lines")
+@question("m01", "q5", ["share_formal"], N_("share of advice ties along reporting lines"))
 def _m01_q5(share_formal: Any) -> str:
     f = _m01()
     x = number("share_formal", share_formal)
     s = f.along / f.m
     if close(x, s):
         share_form("share_formal", share_formal, x)
-        return (f"Right. {s:.0%} of advice ties follow a reporting line; the other "
-                f"{1 - s:.0%} go around the org chart, to colleagues, other teams and other "
-                "departments. That is the informal organisation.")
+        return _("Right. {share} of advice ties follow a reporting line; the other {rest} go "
+                 "around the org chart, to colleagues, other teams and other departments. That "
+                 "is the informal organisation.").format(share=f"{s:.0%}", rest=f"{1 - s:.0%}")
     if x in (f.along, f.up, f.down):
-        raise NotYet("`share_formal` looks like a count of ties. Divide by all advice ties to "
-                     "get a share.")
+        raise NotYet(_("`share_formal` looks like a count of ties. Divide by all advice ties to "
+                     "get a share."))
     if about(x, f.up / f.m):
-        raise NotYet("You counted only people who ask their own manager. A tie also follows a "
-                     "reporting line when a manager asks one of their own direct reports.")
+        raise NotYet(_("You counted only people who ask their own manager. A tie also follows a "
+                     "reporting line when a manager asks one of their own direct reports."))
     if about(x, f.down / f.m):
-        raise NotYet("You counted only managers asking their own reports. People asking their "
-                     "own manager follow the reporting line too.")
+        raise NotYet(_("You counted only managers asking their own reports. People asking their "
+                     "own manager follow the reporting line too."))
     if about(x, 1 - s):
-        raise NotYet("That looks like the share of advice ties that do NOT follow a reporting "
-                     "line.")
+        raise NotYet(_("That looks like the share of advice ties that do NOT follow a reporting "
+                     "line."))
     if about(x, f.same_team / f.m):
-        raise NotYet("You counted ties within the same team. Two colleagues in one team are "
-                     "not each other's manager: count only manager–direct report pairs.")
+        raise NotYet(_("You counted ties within the same team. Two colleagues in one team are "
+                     "not each other's manager: count only manager–direct report pairs."))
     if about(x, 100 * s):
-        raise NotYet("Your value is about 100 times too high: give the share between 0 and 1, "
-                     "not a percentage.")
+        raise NotYet(_("Your value is about 100 times too high: give the share between 0 and 1, "
+                     "not a percentage."))
     if rounded(x, s):
-        raise NotYet("Very close: did you round? Keep the full value.")
+        raise NotYet(_("Very close: did you round? Keep the full value."))
     share_form("share_formal", share_formal, x)
-    raise NotYet("Not yet. For every advice tie (a, b), ask: is there an org-chart edge between "
-                 "them, in either direction? Share = those ties / all advice ties.")
+    raise NotYet(_("Not yet. For every advice tie (a, b), ask: is there an org-chart edge between "
+                 "them, in either direction? Share = those ties / all advice ties."))
 
 
-@question("m01", "q6", ["bypassed_manager"], "the team lead whose team goes elsewhere for advice")
+@question("m01", "q6", ["bypassed_manager"],
+          N_("the team lead whose team goes elsewhere for advice"))
 def _m01_q6(bypassed_manager: Any) -> str:
     f = _m01()
     p = person("bypassed_manager", bypassed_manager, f.people_ids, f.names)
     if p in f.bypassed:
         k, n = f.lead_share[p]
-        named = "none" if k == 0 else f"only {k}"
-        return (f"Right. Of the {n} people in their own team who answered the survey, {named} "
-                "name them for advice; the team goes to a colleague instead. Treat it as the "
-                "start of a conversation, not a verdict: perhaps the manager is new, or the "
-                "colleague is the real expert.")
+        named = _("none") if k == 0 else _("only {k}").format(k=k)
+        return _("Right. Of the {n} people in their own team who answered the survey, {named} "
+                 "name them for advice; the team goes to a colleague instead. Treat it as the "
+                 "start of a conversation, not a verdict: perhaps the manager is new, or the "
+                 "colleague is the real expert.").format(n=n, named=named)
     if p in f.go_to_instead:
-        raise NotYet("That is the colleague this team goes to instead. The question asks for "
-                     "their manager (the team lead they bypass).")
+        raise NotYet(_("That is the colleague this team goes to instead. The question asks for "
+                     "their manager (the team lead they bypass)."))
     if p not in f.managers:
-        raise NotYet("`bypassed_manager` leads nobody in the org chart (no direct reports). "
-                     "Look only at team leads: level 'manager'.")
+        raise NotYet(_("`bypassed_manager` leads nobody in the org chart (no direct reports). "
+                     "Look only at team leads: level 'manager'."))
     if f.levels.get(p) != "manager":
-        raise NotYet("`bypassed_manager` is a director or the CEO (level "
-                     f"{f.levels.get(p)!r}), whose reports are managers themselves. The "
-                     "question is about team leads: level 'manager'.")
+        raise NotYet(_("`bypassed_manager` is a director or the CEO (level {level}), whose "
+                       "reports are managers themselves. The question is about team leads: "
+                       "level 'manager'.").format(level=repr(f.levels.get(p))))
     if p in f.lead_share:
         k, n = f.lead_share[p]
-        raise NotYet(f"Not yet: {plural(k, 'member')} of this team lead's own team (out of "
-                     f"{n} who answered the survey) name them for advice. Look for the team "
-                     "lead with the lowest share.")
-    raise NotYet("Not yet: none of this team lead's team answered the survey, so we cannot "
-                 "tell. Count only direct reports who answered.")
+        raise NotYet(_("Not yet: {members} of this team lead's own team (out of {n} who "
+                       "answered the survey) name them for advice. Look for the team lead with "
+                       "the lowest share.").format(members=plural(k, "member"), n=n))
+    raise NotYet(_("Not yet: none of this team lead's team answered the survey, so we cannot "
+                 "tell. Count only direct reports who answered."))
 
 
 # lesson 01's tries (not graded; progress shows them separately)
 
 
-@question("m01", "t1", ["tiny_density"], "density of the hand-made team", graded=False)
+@question("m01", "t1", ["tiny_density"], N_("density of the hand-made team"), graded=False)
 def _m01_t1(tiny_density: Any) -> str:
     f = _m01()
     x = number("tiny_density", tiny_density)
     d = f.tiny_density
     if close(x, d):
-        return "Right: ties divided by possible ties, n × (n − 1) in a directed network."
+        return _("Right: ties divided by possible ties, n × (n − 1) in a directed network.")
     if about(x, 2 * d):
-        raise NotYet("About twice too high: in a directed network each pair can carry two "
-                     "ties (A to B and B to A), so there are n × (n − 1) possible ties.")
+        raise NotYet(_("About twice too high: in a directed network each pair can carry two "
+                     "ties (A to B and B to A), so there are n × (n − 1) possible ties."))
     n = len({u for e in TINY_TEAM_ADVICE + TINY_TEAM_CHART for u in e})
     if about(x, len(TINY_TEAM_ADVICE) / n ** 2):
-        raise NotYet("Close: you divided by n × n, but nobody asks themselves: n × (n − 1).")
+        raise NotYet(_("Close: you divided by n × n, but nobody asks themselves: n × (n − 1)."))
     if about(x, 100 * d):
-        raise NotYet("That looks like a percentage; give the share between 0 and 1.")
-    raise NotYet("Not yet: count the advice ties, and divide by n × (n − 1) with n people.")
+        raise NotYet(_("That looks like a percentage; give the share between 0 and 1."))
+    raise NotYet(_("Not yet: count the advice ties, and divide by n × (n − 1) with n people."))
 
 
-@question("m01", "t2", ["femke_asked_by"], "how many colleagues ask Femke for advice",
+@question("m01", "t2", ["femke_asked_by"], N_("how many colleagues ask Femke for advice"),
           graded=False)
 def _m01_t2(femke_asked_by: Any) -> str:
     f = _m01()
     x = count("femke_asked_by", femke_asked_by)
     p = "NH0068"
     if x == f.in_degree.get(p):
-        return ("Right: that is her in-degree. She manages nobody, yet many colleagues come "
-                "to her: the informal organisation at work.")
+        return (_("Right: that is her in-degree. She manages nobody, yet many colleagues come "
+                "to her: the informal organisation at work."))
     if x == f.out_degree.get(p):
-        raise NotYet("That is how many colleagues SHE asks (out-degree). Who comes to her? "
-                     "Count incoming ties.")
+        raise NotYet(_("That is how many colleagues SHE asks (out-degree). Who comes to her? "
+                     "Count incoming ties."))
     if x == f.in_degree.get(p, 0) + f.out_degree.get(p, 0):
-        raise NotYet("That counts ties in both directions. Count only colleagues who come to "
-                     "her: incoming ties.")
-    raise NotYet("Not yet: count the incoming advice ties of NH0068 (in-degree).")
+        raise NotYet(_("That counts ties in both directions. Count only colleagues who come to "
+                     "her: incoming ties."))
+    raise NotYet(_("Not yet: count the incoming advice ties of NH0068 (in-degree)."))
 
 
-@question("m01", "t3", ["trust_reciprocity"], "reciprocity of the trust network", graded=False)
+@question("m01", "t3", ["trust_reciprocity"], N_("reciprocity of the trust network"), graded=False)
 def _m01_t3(trust_reciprocity: Any) -> str:
     f = _m01()
     x = number("trust_reciprocity", trust_reciprocity)
     if close(x, f.trust_reciprocity):
-        return ("Right: trust is returned far more often than ideas or advice. Trust tends "
-                "to be mutual; ideas and advice flow from those who ask to those who know.")
+        return _("Right: {trust} of trust ties are returned, against {advice} of advice ties "
+                 "and {ideas} of ideas ties. Which kinds of tie tend to be mutual, and which "
+                 "flow one way, from those who ask to those who know?").format(
+                     trust=f"{f.trust_reciprocity:.0%}", advice=f"{f.reciprocity:.0%}",
+                     ideas=f"{f.ideas_reciprocity:.0%}")
     if close(x, f.reciprocity, 1e-6):
-        raise NotYet("That is the advice network's reciprocity; build the trust network "
-                     "with org.network(\"trust\").")
+        raise NotYet(_("That is the advice network's reciprocity; build the trust network "
+                     "with org.network(\"trust\")."))
     if close(x, f.ideas_reciprocity, 1e-6):
-        raise NotYet("That is the ideas network's reciprocity (the one in the lesson); build "
-                     "the trust network with org.network(\"trust\").")
+        raise NotYet(_("That is the ideas network's reciprocity (the one in the lesson); build "
+                     "the trust network with org.network(\"trust\")."))
     if about(x, 100 * f.trust_reciprocity):
-        raise NotYet("That looks like a percentage; give the share between 0 and 1.")
-    raise NotYet("Not yet: of all trust ties A → B, what share has a tie B → A back?")
+        raise NotYet(_("That looks like a percentage; give the share between 0 and 1."))
+    raise NotYet(_("Not yet: of all trust ties A → B, what share has a tie B → A back?"))
 

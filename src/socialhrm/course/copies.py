@@ -9,26 +9,44 @@ available module in your own folder, ``my_exercises/`` in the repository (never 
     socialhrm exercises m01 --fresh   # a new blank copy beside yours (yours is not touched)
 
 ``make run`` does the first step for you. A copy you have started is never replaced.
+
+Examples
+--------
+>>> from socialhrm.course.catalogue import load_catalogue
+>>> [p.name for p in learner_copies(load_catalogue().module("m01"))]
+['m01_org_as_network.ipynb']
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from socialhrm.course import Catalogue, CourseError, Module, load_catalogue
+from socialhrm.course.catalogue import Catalogue, CourseError, Module, load_catalogue, shown
+from socialhrm.i18n import N_, _
 
-__all__ = ["ExerciseCopy", "exercises_dir", "prepare_exercises", "student_version"]
+__all__ = [
+    "ENV_EXERCISES",
+    "FOLDER_NAME",
+    "ExerciseCopy",
+    "ExerciseError",
+    "exercises_dir",
+    "learner_copies",
+    "prepare_exercises",
+    "student_version",
+]
 
 #: Where learners' copies go unless SOCIALHRM_EXERCISES says otherwise.
 ENV_EXERCISES = "SOCIALHRM_EXERCISES"
 FOLDER_NAME = "my_exercises"
+
+#: What happened to a copy, as the learner is told.
+ACTIONS = {"created": N_("ready"), "kept": N_("yours, kept as it is"),
+           "fresh": N_("a new blank copy; yours is kept")}
 
 
 class ExerciseError(Exception):
@@ -65,12 +83,32 @@ def exercises_dir() -> Path:
 
     Examples
     --------
-    >>> exercises_dir().name
+    >>> exercises_dir().name  # doctest: +SKIP
     'my_exercises'
     """
     from socialhrm.paths import exercises_dir as where
 
     return where()
+
+
+def learner_copies(module: Module, folder: str | Path | None = None) -> list[Path]:
+    """Where the learner's own copies of a module's exercise are (whether made yet or not).
+
+    Parameters
+    ----------
+    module
+        A module of the catalogue.
+    folder
+        The learner's folder (default :func:`exercises_dir`).
+
+    Examples
+    --------
+    >>> from socialhrm.course.catalogue import load_catalogue
+    >>> learner_copies(load_catalogue().module("m01"))[0].parent.name
+    'm01_org_as_network'
+    """
+    base = Path(folder) if folder is not None else exercises_dir()
+    return [base / module.name / Path(f).name for f in module.exercises]
 
 
 def student_version(module_dir: str | Path, out_dir: str | Path) -> list[Path]:
@@ -120,8 +158,8 @@ def student_version(module_dir: str | Path, out_dir: str | Path) -> list[Path]:
         cfg.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
         result = NbGraderAPI(config=cfg).generate_assignment(name, force=True, create=True)
         if not result["success"]:
-            raise ExerciseError(f"nbgrader could not make the student version of {name}: "
-                                f"{log_reason(result)}")
+            raise ExerciseError(_("nbgrader could not make the student version of {name}: "
+                                  "{reason}").format(name=name, reason=log_reason(result)))
         out_dir.mkdir(parents=True, exist_ok=True)
         written = []
         for src in sorted((root / "release" / name).rglob("*")):
@@ -141,15 +179,17 @@ def _wanted(cat: Catalogue, modules: Iterable[str] | None) -> list[Module]:
     for key in modules:
         m = cat.module(key)  # CourseError names the known modules
         if not m.available:
-            raise CourseError(f"Module {m.id} ({m.title}) is still to come: it has no exercise "
-                              "yet. `socialhrm course` shows what is available.")
+            raise CourseError(_("Module {id} ({title}) is still to come: it has no exercise yet. "
+                                "`socialhrm course` shows what is available.").format(
+                                    id=m.id, title=shown(m.title)))
         chosen.append(m)
     return chosen
 
 
 def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = False,
                       folder: str | Path | None = None,
-                      echo: Callable[[str], None] | None = None) -> list[ExerciseCopy]:
+                      echo: Callable[[str], None] | None = None,
+                      catalogue: Catalogue | None = None) -> list[ExerciseCopy]:
     """Give the learner a student copy of each exercise, never replacing one they have.
 
     Parameters
@@ -163,6 +203,8 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
         Where the copies go (default :func:`exercises_dir`), one sub-folder per module.
     echo
         Where messages go (default: print).
+    catalogue
+        The course (default: its own catalogue).
 
     Returns
     -------
@@ -184,12 +226,11 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
     from socialhrm.nbgrading import display_path
 
     echo = echo or (lambda msg: print(msg, flush=True))
-    base = Path(folder) if folder is not None else exercises_dir()
-    cat = load_catalogue()
+    cat = catalogue or load_catalogue()
     done: list[ExerciseCopy] = []
     for m in _wanted(cat, modules):
-        dest = base / m.name
-        targets = [dest / Path(f).name for f in m.exercises]
+        targets = learner_copies(m, folder)
+        dest = targets[0].parent
         have = [t for t in targets if t.exists()]
         if have and not fresh:
             done += [ExerciseCopy(m.id, t, "kept") for t in have]
@@ -211,55 +252,5 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
                 shutil.copy2(nb, target)
                 done.append(ExerciseCopy(m.id, target, action))
     for c in done:
-        what = {"created": "ready", "kept": "yours, kept as it is",
-                "fresh": "a new blank copy; yours is kept"}[c.action]
-        echo(f"  {c.module}: {display_path(c.path)}  ({what})")
+        echo(f"  {c.module}: {display_path(c.path)}  ({_(ACTIONS[c.action])})")
     return done
-
-
-def main_exercises(argv: list[str] | None = None) -> int:
-    """``socialhrm exercises``: your own copies of the exercises.
-
-    Parameters
-    ----------
-    argv
-        Module ids (default: every available one); ``--fresh`` for a new blank copy beside
-        yours; ``--dir DIR`` for another folder; ``--quiet`` prints only what was made.
-
-    Returns
-    -------
-    int
-        0, 2 for an unknown module, 1 when nbgrader fails.
-
-    Examples
-    --------
-    >>> main_exercises(["m01"])  # doctest: +SKIP
-    """
-    parser = argparse.ArgumentParser(
-        prog="socialhrm exercises",
-        description="Make your own copy (the student version) of each exercise, to work on "
-                    "without a trainer. A copy you already have is never replaced.")
-    parser.add_argument("modules", nargs="*", metavar="MODULE", help="e.g. m01 (default: all)")
-    parser.add_argument("--fresh", action="store_true",
-                        help="also make a new blank copy beside yours (yours is kept)")
-    parser.add_argument("--dir", metavar="DIR", help=f"where the copies go (default: "
-                        f"{FOLDER_NAME}/ in the course folder, or ${ENV_EXERCISES})")
-    parser.add_argument("--quiet", action="store_true", help="say nothing when all copies exist")
-    args = parser.parse_args(argv)
-    lines: list[str] = []
-    try:
-        copies = prepare_exercises(args.modules, fresh=args.fresh, folder=args.dir,
-                                   echo=lines.append)
-    except CourseError as exc:
-        print(f"socialhrm exercises: {exc}", file=sys.stderr)
-        return 2
-    except ExerciseError as exc:
-        print(f"socialhrm exercises: {exc}", file=sys.stderr)
-        return 1
-    if args.quiet and all(c.action == "kept" for c in copies):
-        return 0
-    print("Your exercises (the student versions; open them in JupyterLab):")
-    print("\n".join(lines))
-    print("In each one, run check(\"q1\") and so on after your answers; `socialhrm progress` "
-          "shows how far you are.")
-    return 0
