@@ -178,8 +178,14 @@ def merge(ours: Path, theirs: Path, out: Path) -> None:
     with theirs.open("rb") as fh:
         b = read_po(fh)
     for msg in b:
-        if msg.id and (msg.id not in a or not a[msg.id].string):
+        if not msg.id:
+            continue
+        have = a.get(msg.id, context=msg.context)
+        if have is None:
             a[msg.id] = msg
+        elif msg.string and (not have.string or (isinstance(have.string, tuple)
+                                                 and not all(have.string))):
+            have.string = msg.string  # Catalog.__setitem__ keeps the old string: set it here
     buf = io.BytesIO()
     write_po(buf, a, width=100, sort_output=True, include_lineno=False, ignore_obsolete=True)
     out.write_bytes(buf.getvalue())
