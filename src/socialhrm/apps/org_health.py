@@ -234,10 +234,10 @@ class OrgHealth:
 
         top = w.VBox([
             w.HTML(CSS),
-            w.HBox([w.HTML(f"<b>{_esc(_('Data'))}</b>&nbsp;"), c["source"]],
+            w.HBox([w.HTML("<b>" + _esc(_("Data")) + "</b>&nbsp;"), c["source"]],
                    layout=w.Layout(align_items="center")),
             self.upload_box,
-            w.HBox([w.HTML(f"<b>{_esc(_('Privacy'))}</b>&nbsp;"), c["pseudonyms"],
+            w.HBox([w.HTML("<b>" + _esc(_("Privacy")) + "</b>&nbsp;"), c["pseudonyms"],
                     c["min_group"],
                     w.HTML("<span class='shrm-muted'>" + _esc(_(
                         "Smaller groups are merged before any group figure.")) + "</span>")],
@@ -418,7 +418,7 @@ class OrgHealth:
         split = [str(g) for g, row in crosstab.iterrows() if (row > 0).sum() > 1]
         note = (_("Split over several communities: {groups}.").format(groups=", ".join(split))
                 if split else _("Every group falls within one community."))
-        self.chart.value = (f"<h3>{_esc(_('Communities against the chart'))}</h3>"
+        self.chart.value = ("<h3>" + _esc(_("Communities against the chart")) + "</h3>"
                             f"{html_tiles}<div class='shrm-muted'>{_esc(note)}</div>")
 
     def _risk_table(self) -> pd.DataFrame | None:
@@ -500,8 +500,8 @@ class OrgHealth:
         else:
             text = _("Nobody would be cut off from the rest of the network.")
         parts.append(f"<div class='shrm-muted'><b>{_esc(text)}</b></div>")
-        self.whatif.value = (f"<div><b>{_esc(_('If {who} left:').format(who=who))}</b></div>"
-                             + "".join(parts))
+        title = _("If {who} left:").format(who=who)
+        self.whatif.value = f"<div><b>{_esc(title)}</b></div>" + "".join(parts)
 
     def _show_finder(self) -> None:
         topic = self.controls["topic"].value
