@@ -146,20 +146,11 @@ class OrgHealth:
 
     def __init__(self, dataset: str = "noordhaven", *, min_group_size: int = 5,
                  permutations: int = 1000) -> None:
-        ds = datasets.load(dataset)
-        if ds.people is None:
-            raise ValueError(_("{name} has no people table; this dashboard needs one.").format(
-                name=dataset))
         self._key = os.environ.get("SOCIALHRM_PSEUDONYM_KEY") or secrets.token_hex(16)
         self.permutations = permutations
         self._busy = False
-        messages = ds.network("interactions", directed=False) \
-            if ds.interactions is not None else None
-        advice = ds.network("advice") if ds.nominations is not None else None
-        contacts = _contacts(messages if messages is not None else advice)
-        self.data = _Data(name=ds.name, people=ds.people, contacts=contacts,
-                          advice=advice if advice is not None else contacts,
-                          expertise=ds.expertise)
+        self._dataset = dataset
+        self.data = self._bundled(dataset)
         self._build_controls(min_group_size)
         self.message = w.HTML().add_class("shrm-message")
         self.silo = w.HTML().add_class("shrm-silo")
@@ -170,6 +161,20 @@ class OrgHealth:
         self.finder = w.HTML().add_class("shrm-finder")
         self._refresh_all()
         self.widget = self._assemble()
+
+    @staticmethod
+    def _bundled(dataset: str) -> _Data:
+        ds = datasets.load(dataset)
+        if ds.people is None:
+            raise ValueError(_("{name} has no people table; this dashboard needs one.").format(
+                name=dataset))
+        messages = ds.network("interactions", directed=False) \
+            if ds.interactions is not None else None
+        advice = ds.network("advice") if ds.nominations is not None else None
+        contacts = _contacts(messages if messages is not None else advice)
+        return _Data(name=ds.name, people=ds.people, contacts=contacts,
+                     advice=advice if advice is not None else contacts,
+                     expertise=ds.expertise)
 
     # ------------------------------------------------------------------ controls
     def _build_controls(self, min_group_size: int) -> None:
@@ -494,7 +499,8 @@ class OrgHealth:
             team = ""
             if "team" in cut.columns and cut["team"].notna().any():
                 teams = cut["team"].dropna().astype(str).value_counts()
-                team = " " + _("(mostly team {team})").format(team=teams.index[0])
+                if teams.iloc[0] >= self._min_group():  # never name a small group
+                    team = " " + _("(mostly team {team})").format(team=teams.index[0])
             text = _("{n} people would lose every connection to the rest of the network"
                      ).format(n=len(cut)) + team + "."
         else:
@@ -561,8 +567,12 @@ class OrgHealth:
         upload = change["new"] == "upload"
         self.upload_box.layout.display = "flex" if upload else "none"
         if not upload and self.data.uploaded:
-            self.__init__(min_group_size=self.controls["min_group"].value,  # type: ignore[misc]
-                          permutations=self.permutations)
+            self.data = self._bundled(self._dataset)
+            self._busy = True
+            self.controls["pseudonyms"].value = False
+            self._busy = False
+            self._refresh_all()
+            self._say("ok", _("Back to the bundled organisation."))
 
     def _on_load(self, _button: Any = None) -> None:
         people = _read_upload(self.controls["people_file"])
