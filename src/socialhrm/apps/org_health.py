@@ -43,7 +43,7 @@ from socialhrm.data import (
     read_nominations,
     read_people,
 )
-from socialhrm.i18n import _
+from socialhrm.i18n import N_, _
 from socialhrm.knowledge import exit_impact, find_expert, key_players, knowledge_at_risk
 from socialhrm.network import build_network
 from socialhrm.privacy import resolve_min_group_size
@@ -53,6 +53,9 @@ __all__ = ["OrgHealth"]
 
 #: Groupings offered for the silo map (when the people table has them).
 GROUP_BY = ("department", "location", "level", "team")
+#: How the groupings are named on the page (translated where shown).
+GROUP_LABELS = {"department": N_("department"), "location": N_("location"),
+                "level": N_("level"), "team": N_("team")}
 #: Largest upload accepted (bigger logs belong in a notebook with the library).
 MAX_UPLOAD_MB = 100
 NOBODY = "__nobody__"
@@ -307,7 +310,7 @@ class OrgHealth:
             c, people = self.controls, self.data.people
             options = [g for g in GROUP_BY if g in people.columns
                        and people[g].notna().any()]
-            c["group_by"].options = options
+            c["group_by"].options = [(_(GROUP_LABELS[g]), g) for g in options]
             c["group_by"].value = options[0] if options else None
             self._fill_people_choices()
             topics = (sorted(self.data.expertise["topic"].astype(str).unique(), key=str.lower)
@@ -328,7 +331,7 @@ class OrgHealth:
         chosen = group_by.value
         self._busy = True
         try:
-            for option in group_by.options:
+            for _label, option in group_by.options:
                 group_by.value = option
                 self.silo_table()
                 self._chart_table()
@@ -392,7 +395,7 @@ class OrgHealth:
                          _esc(int(r["people"])), f"{ei:+.2f} {bar}",
                          f"{float(r['ei_expected']):+.2f}",
                          f"<span class='{css}'>{_esc(reading)}</span>"])
-        self.silo.value = _table([str(by), _("people"), _("E-I"), _("expected"),
+        self.silo.value = _table([_(GROUP_LABELS.get(by, by)), _("people"), _("E-I"), _("expected"),
                                   _("reading")], rows, numeric={1, 3})
         self._show_chart()
 
