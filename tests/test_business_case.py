@@ -261,3 +261,34 @@ def test_missing_column_and_likely_default():
     t = read_assumptions(pd.DataFrame({"name": ["employees"], "Low": [100], "High": [120]}),
                          columns={"name": "assumption"}, complete=False)
     assert t.loc[0, "likely"] == 110 and t.loc[0, "unit"]
+
+
+def test_summary_page_states_every_assumption_and_escapes():
+    from socialhrm.business_case import summary_html
+
+    t = noordhaven_assumptions()
+    t.loc[0, "source"] = "<script>alert('x')</script>"
+    case = business_case(t, runs=300)
+    page = summary_html(case, sensitivity(t), title="<b>Board</b>")
+    assert "<script>" not in page and "&lt;script&gt;" in page and "<b>Board" not in page
+    for r in t.itertuples():
+        assert f"<code>{r.assumption}</code>" in page
+    med = case.summary.loc["net_return", "median"]
+    assert f"{med:,.0f}" in page
+    assert sensitivity(t).index[0] in page
+
+
+def test_draws_follow_the_triangular_distribution():
+    from socialhrm.business_case import draw_assumptions
+
+    t = pd.DataFrame({"assumption": ["x"], "low": [0.0], "likely": [3.0], "high": [6.0]})
+    x = draw_assumptions(t, runs=20000, seed=1)["x"]
+    assert abs(x.mean() - 3.0) < 0.05 and abs(np.median(x) - 3.0) < 0.05
+    skew = pd.DataFrame({"assumption": ["x"], "low": [0.0], "likely": [0.0], "high": [3.0]})
+    y = draw_assumptions(skew, runs=20000, seed=1)["x"]
+    assert abs(y.mean() - 1.0) < 0.03  # the mean of a triangle is (a + b + c) / 3
+    u = np.random.default_rng(5).random((1, 100))
+    wider = pd.DataFrame({"assumption": ["x"], "low": [-1.0], "likely": [3.0], "high": [7.0]})
+    a = draw_assumptions(t, uniforms=u)["x"]
+    b = draw_assumptions(wider, uniforms=u)["x"]
+    assert (np.sign(a - 3) == np.sign(b - 3)).all()  # the same runs move, not reshuffle

@@ -54,6 +54,7 @@ True
 
 from __future__ import annotations
 
+import html as _html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,7 +71,10 @@ __all__ = [
     "SCENARIOS",
     "BusinessCaseResult",
     "business_case",
+    "draw_assumptions",
     "evaluate_case",
+    "summarise",
+    "summary_html",
     "hiring_channel_outcomes",
     "noordhaven_assumptions",
     "read_assumptions",
@@ -578,15 +582,54 @@ def evaluate_case(values: Mapping[str, Any], years: int = 3) -> dict[str, np.nda
     return out
 
 
-def _draw(table: pd.DataFrame, runs: int, seed: int) -> dict[str, np.ndarray]:
-    rng = np.random.default_rng(seed)
+def draw_assumptions(table: pd.DataFrame, runs: int = 10000, seed: int = 0, *,
+                     uniforms: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Draw every assumption from its triangular distribution (low, likely, high).
+
+    The draws are the inverse of the triangular distribution function applied to uniform
+    random numbers, one row of them per assumption in alphabetical order. Passing the same
+    ``uniforms`` again with changed ranges moves every run smoothly (common random numbers),
+    which is what a dashboard's sliders need.
+
+    Parameters
+    ----------
+    table
+        An assumptions table (see :func:`read_assumptions`).
+    runs, seed
+        How many draws, from which seed (ignored when ``uniforms`` is given).
+    uniforms
+        Optional array of shape (number of assumptions, runs) with values in [0, 1).
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Assumption name -> its drawn values; an assumption without a range is constant.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"assumption": ["a"], "low": [1.0], "likely": [2.0], "high": [4.0]})
+    >>> x = draw_assumptions(t, runs=1000)["a"]
+    >>> bool(x.min() >= 1 and x.max() <= 4)
+    True
+    """
+    ordered = table.sort_values("assumption")
+    if uniforms is None:
+        uniforms = np.random.default_rng(seed).random((len(ordered), int(runs)))
     values: dict[str, np.ndarray] = {}
-    for row in table.sort_values("assumption").itertuples():
-        if row.high > row.low:
-            values[row.assumption] = rng.triangular(row.low, row.likely, row.high, runs)
-        else:
-            values[row.assumption] = np.full(runs, float(row.low))
+    for u, row in zip(uniforms, ordered.itertuples(), strict=True):
+        a, c, b = float(row.low), float(row.likely), float(row.high)
+        if b <= a:
+            values[row.assumption] = np.full(u.shape, a)
+            continue
+        cut = (c - a) / (b - a)
+        left = a + np.sqrt(u * (b - a) * (c - a))
+        right = b - np.sqrt((1 - u) * (b - a) * (b - c))
+        values[row.assumption] = np.where(u < cut, left, right)
     return values
+
+
+def _draw(table: pd.DataFrame, runs: int, seed: int) -> dict[str, np.ndarray]:
+    return draw_assumptions(table, runs, seed)
 
 
 @dataclass
@@ -685,8 +728,41 @@ def business_case(assumptions: Any = None, scenario: str | Mapping[str, Any] | N
         raise ValueError(_("runs must be 1 or more."))
     table = _resolve(assumptions, scenario)
     draws = _draw(table, int(runs), int(seed))
+    name = scenario if isinstance(scenario, str) else (
+        "referral_programme" if scenario is None else "custom")
+    return summarise(table, draws, years=years, interval=interval, seed=seed, scenario=name)
+
+
+def summarise(table: pd.DataFrame, draws: Mapping[str, np.ndarray], *, years: int = 3,
+              interval: float = 0.9, seed: int = 0,
+              scenario: str = "custom") -> BusinessCaseResult:
+    """Run the model on drawn assumption values and summarise every figure.
+
+    What :func:`business_case` does after drawing; a dashboard that keeps its own draws (see
+    :func:`draw_assumptions`) calls it directly.
+
+    Parameters
+    ----------
+    table
+        The assumptions table the draws came from.
+    draws
+        Assumption name -> one value per run.
+    years, interval, seed, scenario
+        As in :func:`business_case` (``seed`` and ``scenario`` are only recorded).
+
+    Returns
+    -------
+    BusinessCaseResult
+
+    Examples
+    --------
+    >>> t = noordhaven_assumptions()
+    >>> r = summarise(t, draw_assumptions(t, runs=500))
+    >>> bool(r.summary.loc["net_return", "low"] <= r.summary.loc["net_return", "high"])
+    True
+    """
     figures = evaluate_case(draws, years)
-    runs_df = pd.DataFrame({**{f"assumption:{k}": draws[k] for k in ASSUMPTIONS},
+    runs_df = pd.DataFrame({**{f"assumption:{k}": np.asarray(draws[k]) for k in ASSUMPTIONS},
                             **{k: v for k, v in figures.items()}})
     q_lo, q_hi = (1 - interval) / 2, 1 - (1 - interval) / 2
     rows = []
@@ -706,13 +782,11 @@ def business_case(assumptions: Any = None, scenario: str | Mapping[str, Any] | N
                      "low": float(lo), "median": float(med), "high": float(hi),
                      "assumptions": ", ".join(used)})
     summary = pd.DataFrame(rows).set_index("figure")
-    name = scenario if isinstance(scenario, str) else (
-        "referral_programme" if scenario is None else "custom")
     return BusinessCaseResult(
         summary=summary, runs=runs_df, assumptions=table,
         chance_positive=float((figures["net_return"] > 0).mean()),
         chance_payback=float((~np.isnan(figures["payback_months"])).mean()),
-        years=int(years), interval=float(interval), seed=int(seed), scenario=name)
+        years=int(years), interval=float(interval), seed=int(seed), scenario=scenario)
 
 
 def sensitivity(assumptions: Any = None, scenario: str | Mapping[str, Any] | None = None,
@@ -772,3 +846,111 @@ def sensitivity(assumptions: Any = None, scenario: str | Mapping[str, Any] | Non
     out.attrs["figure"] = figure
     return out
 
+
+
+def _eur(x: float) -> str:
+    if x is None or (isinstance(x, float) and np.isnan(x)):
+        return "–"
+    if np.isinf(x):
+        return _("later")
+    return f"{x:,.0f}"
+
+
+def summary_html(result: BusinessCaseResult, tornado: pd.DataFrame | None = None, *,
+                 title: str | None = None, readiness: pd.DataFrame | None = None) -> str:
+    """A one-page summary for a board (HTML): the answer, the drivers and every assumption.
+
+    Every value that came from a table is HTML-escaped, so a user's own assumptions file
+    cannot inject markup.
+
+    Parameters
+    ----------
+    result
+        What :func:`business_case` or :func:`summarise` returned.
+    tornado
+        Optionally what :func:`sensitivity` returned (the five largest swings are listed).
+    title
+        The page title (default: "Business case").
+    readiness
+        Optionally scores from :func:`socialhrm.readiness.readiness_scores` (already merged
+        for privacy), shown as a table per group.
+
+    Returns
+    -------
+    str
+        A complete HTML page (print it on one A4 page from the browser).
+
+    Examples
+    --------
+    >>> page = summary_html(business_case(runs=500))
+    >>> page.startswith("<!DOCTYPE html>") and "extra_referral_share" in page
+    True
+    """
+    esc = _html.escape
+    s = result.summary
+    name = esc(title or _("Business case"))
+    net, pay = s.loc["net_return"], s.loc["payback_months"]
+    level = f"{result.interval:.0%}"
+    lead = _("Net return over {years} years: most likely {median} euros; in {level} of the "
+             "scenarios between {low} and {high} euros. Chance that it pays: {chance:.0%}. "
+             "Payback (median): {payback} months.").format(
+                 years=result.years, median=_eur(net["median"]), level=level,
+                 low=_eur(net["low"]), high=_eur(net["high"]), chance=result.chance_positive,
+                 payback=_eur(pay["median"]))
+    head = f"<p class='lead'>{esc(lead)}</p>"
+    fig_rows = "".join(
+        f"<tr><td>{esc(str(r.label))}</td><td class='n'>{_eur(r.low)}</td>"
+        f"<td class='n'>{_eur(r.median)}</td><td class='n'>{_eur(r.high)}</td>"
+        f"<td>{esc(str(r.unit))}</td></tr>"
+        for r in s.drop(index=["roi"]).itertuples())
+    figures = (f"<h2>{esc(_('The figures'))}</h2><table><tr><th></th><th>{esc(_('low'))}</th>"
+               f"<th>{esc(_('median'))}</th><th>{esc(_('high'))}</th><th></th></tr>"
+               f"{fig_rows}</table>")
+    drivers = ""
+    if tornado is not None and len(tornado):
+        items = "".join(
+            f"<li>{esc(str(r.label))} ({esc(str(r.Index))}): "
+            f"{esc(_('from {a} to {b} euros').format(a=_eur(r.at_low), b=_eur(r.at_high)))}"
+            "</li>" for r in tornado.head(5).itertuples())
+        drivers = f"<h2>{esc(_('What moves the answer most'))}</h2><ol>{items}</ol>"
+    a_rows = "".join(
+        f"<tr><td>{esc(str(r.label))}<br><code>{esc(str(r.assumption))}</code></td>"
+        f"<td class='n'>{r.low:,.4g}</td><td class='n'>{r.likely:,.4g}</td>"
+        f"<td class='n'>{r.high:,.4g}</td><td>{esc(str(r.unit))}</td>"
+        f"<td class='src'>{esc(str(r.source))}</td></tr>"
+        for r in result.assumptions.itertuples())
+    assumptions = (f"<h2>{esc(_('Every assumption'))}</h2><table class='a'><tr><th></th>"
+                   f"<th>{esc(_('low'))}</th><th>{esc(_('likely'))}</th>"
+                   f"<th>{esc(_('high'))}</th><th>{esc(_('unit'))}</th>"
+                   f"<th>{esc(_('source'))}</th></tr>{a_rows}</table>")
+    ready = ""
+    if readiness is not None and len(readiness):
+        wide = readiness.pivot(index="group", columns="label", values="score")
+        cols = "".join(f"<th>{esc(str(c))}</th>" for c in wide.columns)
+        rows = "".join(
+            f"<tr><td>{esc(str(g))}</td>" + "".join(
+                f"<td class='n'>{v:.1f}</td>" if pd.notna(v) else "<td>–</td>" for v in r)
+            + "</tr>" for g, r in wide.iterrows())
+        merged = readiness.attrs.get("merged") or []
+        note = esc(_("Groups with fewer than {n} respondents are merged.").format(
+            n=readiness.attrs.get("min_group_size", 5)))
+        ready = (f"<h2>{esc(_('Readiness (1-5)'))}</h2><table><tr><th></th>{cols}</tr>{rows}"
+                 f"</table><p class='m'>{note}"
+                 f"{' (' + esc(', '.join(map(str, merged))) + ')' if merged else ''}</p>")
+    method = esc(_("Method: every assumption drawn {runs:,} times from a triangular "
+                   "distribution between its low and high value, peaking at its likely value "
+                   "(seed {seed}); the figures are the median and the central {level} of the "
+                   "runs. Scenario: {scenario}. Made with Social HRM Lab.").format(
+                       runs=len(result.runs), seed=result.seed, level=level,
+                       scenario=result.scenario))
+    style = ("body{font-family:sans-serif;font-size:10.5px;max-width:190mm;margin:8mm auto;"
+             "color:#1f2933}h1{font-size:17px;margin:0 0 4px}h2{font-size:12.5px;margin:10px 0 "
+             "3px}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;"
+             "padding:1px 4px;text-align:left;vertical-align:top}td.n{text-align:right;"
+             "white-space:nowrap}td.src{color:#52606d;font-size:9.5px}.lead{font-size:12.5px;"
+             "background:#f0f4f8;padding:6px 8px;border-radius:4px}.m{color:#52606d}"
+             "@page{size:A4;margin:8mm}")
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{name}</title>"
+            f"<style>{style}</style></head><body class='socialhrm-business-case'>"
+            f"<h1>{name}</h1>{head}{figures}{drivers}{ready}{assumptions}"
+            f"<p class='m'>{method}</p></body></html>")
