@@ -442,22 +442,26 @@ def read_assumptions(source: Any, columns: Mapping[str, str] | None = None, *,
                 _("write a plain number such as 0.05 or 3500 (no EUR sign, no %)."))
         out[col] = vals.astype(float).to_numpy()
     out["likely"] = out["likely"].fillna((out["low"] + out["high"]) / 2)
-    for i in out.index:
-        lo, mid, hi = out.loc[i, ["low", "likely", "high"]]
-        name = out.loc[i, "assumption"]
-        if not lo <= mid <= hi:
+    lo_a, mid_a, hi_a = (out[c].to_numpy(dtype=float) for c in ("low", "likely", "high"))
+    kinds = np.array([ASSUMPTIONS[a][2] for a in out["assumption"]])
+    bad_order = ~((lo_a <= mid_a) & (mid_a <= hi_a))
+    bad_sign = lo_a < 0
+    bad_share = (kinds == "share") & (hi_a > 1)
+    for k, i in enumerate(out.index):
+        if not (bad_order[k] or bad_sign[k] or bad_share[k]):
+            continue
+        lo, mid, hi, name = lo_a[k], mid_a[k], hi_a[k], out["assumption"].iat[k]
+        if bad_order[k]:
             raise fail(_("{rows} ({name}): the range is not low <= likely <= high ({lo:g}, "
                          "{mid:g}, {hi:g}).").format(rows=line(i), name=name,
                                                      lo=lo, mid=mid, hi=hi),
                        _("put the lowest plausible value in 'low' and the highest in 'high'."))
-        kind = ASSUMPTIONS[name][2]
-        if lo < 0:
+        if bad_sign[k]:
             raise fail(_("{rows} ({name}): the value cannot be below 0.").format(
                 rows=line(i), name=name), _("check the sign."))
-        if kind == "share" and hi > 1:
-            raise fail(_("{rows} ({name}) is a share between 0 and 1, but 'high' is {hi:g}."
-                         ).format(rows=line(i), name=name, hi=hi),
-                       _("write 5% as 0.05."))
+        raise fail(_("{rows} ({name}) is a share between 0 and 1, but 'high' is {hi:g}."
+                     ).format(rows=line(i), name=name, hi=hi),
+                   _("write 5% as 0.05."))
     for col in ("unit", "label", "source"):
         given = frame[col].astype("string").to_numpy() if col in frame.columns else None
         default = [ASSUMPTIONS[a][1 if col == "unit" else 0] if col != "source" else ""
@@ -848,6 +852,10 @@ def sensitivity(assumptions: Any = None, scenario: str | Mapping[str, Any] | Non
 
 
 
+def _num(x: float) -> str:
+    return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.4g}"
+
+
 def _eur(x: float) -> str:
     if x is None or (isinstance(x, float) and np.isnan(x)):
         return "–"
@@ -887,6 +895,18 @@ def summary_html(result: BusinessCaseResult, tornado: pd.DataFrame | None = None
     True
     """
     esc = _html.escape
+    T = {
+        "The figures": esc(_("The figures")),
+        "low": esc(_("low")),
+        "median": esc(_("median")),
+        "high": esc(_("high")),
+        "What moves the answer most": esc(_("What moves the answer most")),
+        "Every assumption": esc(_("Every assumption")),
+        "likely": esc(_("likely")),
+        "unit": esc(_("unit")),
+        "source": esc(_("source")),
+        "Readiness (1-5)": esc(_("Readiness (1-5)")),
+    }
     s = result.summary
     name = esc(title or _("Business case"))
     net, pay = s.loc["net_return"], s.loc["payback_months"]
@@ -903,26 +923,27 @@ def summary_html(result: BusinessCaseResult, tornado: pd.DataFrame | None = None
         f"<td class='n'>{_eur(r.median)}</td><td class='n'>{_eur(r.high)}</td>"
         f"<td>{esc(str(r.unit))}</td></tr>"
         for r in s.drop(index=["roi"]).itertuples())
-    figures = (f"<h2>{esc(_('The figures'))}</h2><table><tr><th></th><th>{esc(_('low'))}</th>"
-               f"<th>{esc(_('median'))}</th><th>{esc(_('high'))}</th><th></th></tr>"
+    figures = (f"<h2>{T['The figures']}</h2><table><tr><th></th><th>{T['low']}</th>"
+               f"<th>{T['median']}</th><th>{T['high']}</th><th></th></tr>"
                f"{fig_rows}</table>")
     drivers = ""
     if tornado is not None and len(tornado):
+        span = _("from {a} to {b} euros")
         items = "".join(
             f"<li>{esc(str(r.label))} ({esc(str(r.Index))}): "
-            f"{esc(_('from {a} to {b} euros').format(a=_eur(r.at_low), b=_eur(r.at_high)))}"
+            f"{esc(span.format(a=_eur(r.at_low), b=_eur(r.at_high)))}"
             "</li>" for r in tornado.head(5).itertuples())
-        drivers = f"<h2>{esc(_('What moves the answer most'))}</h2><ol>{items}</ol>"
+        drivers = f"<h2>{T['What moves the answer most']}</h2><ol>{items}</ol>"
     a_rows = "".join(
-        f"<tr><td>{esc(str(r.label))}<br><code>{esc(str(r.assumption))}</code></td>"
-        f"<td class='n'>{r.low:,.4g}</td><td class='n'>{r.likely:,.4g}</td>"
-        f"<td class='n'>{r.high:,.4g}</td><td>{esc(str(r.unit))}</td>"
-        f"<td class='src'>{esc(str(r.source))}</td></tr>"
+        f"<tr><td>{esc(_(str(r.label)))}<br><code>{esc(str(r.assumption))}</code></td>"
+        f"<td class='n'>{_num(r.low)}</td><td class='n'>{_num(r.likely)}</td>"
+        f"<td class='n'>{_num(r.high)}</td><td>{esc(_(str(r.unit)))}</td>"
+        f"<td class='src'>{esc(_(str(r.source)))}</td></tr>"
         for r in result.assumptions.itertuples())
-    assumptions = (f"<h2>{esc(_('Every assumption'))}</h2><table class='a'><tr><th></th>"
-                   f"<th>{esc(_('low'))}</th><th>{esc(_('likely'))}</th>"
-                   f"<th>{esc(_('high'))}</th><th>{esc(_('unit'))}</th>"
-                   f"<th>{esc(_('source'))}</th></tr>{a_rows}</table>")
+    assumptions = (f"<h2>{T['Every assumption']}</h2><table class='a'><tr><th></th>"
+                   f"<th>{T['low']}</th><th>{T['likely']}</th>"
+                   f"<th>{T['high']}</th><th>{T['unit']}</th>"
+                   f"<th>{T['source']}</th></tr>{a_rows}</table>")
     ready = ""
     if readiness is not None and len(readiness):
         wide = readiness.pivot(index="group", columns="label", values="score")
@@ -934,7 +955,7 @@ def summary_html(result: BusinessCaseResult, tornado: pd.DataFrame | None = None
         merged = readiness.attrs.get("merged") or []
         note = esc(_("Groups with fewer than {n} respondents are merged.").format(
             n=readiness.attrs.get("min_group_size", 5)))
-        ready = (f"<h2>{esc(_('Readiness (1-5)'))}</h2><table><tr><th></th>{cols}</tr>{rows}"
+        ready = (f"<h2>{T['Readiness (1-5)']}</h2><table><tr><th></th>{cols}</tr>{rows}"
                  f"</table><p class='m'>{note}"
                  f"{' (' + esc(', '.join(map(str, merged))) + ')' if merged else ''}</p>")
     method = esc(_("Method: every assumption drawn {runs:,} times from a triangular "
