@@ -83,6 +83,8 @@ def test_business_case_renders_reacts_and_downloads(dashboards_server, page, art
                what="a negative median without the softer effects")
 
     # a higher minimum group size merges more departments, visibly
+    link = page.locator("a.shrm-bc-download")
+    href = link.get_attribute("href")
     page.locator(".shrm-bc-min-group .noUi-handle").focus()
     page.locator(".shrm-bc-min-group .noUi-handle").press("End")
     wait_until(lambda: any("other (<30)" in c for c in
@@ -90,6 +92,7 @@ def test_business_case_renders_reacts_and_downloads(dashboards_server, page, art
                what="the radar merged at 30")
     cards = page.locator(".shrm-bc-radar-card").all_inner_texts()
     assert not any(c.startswith("Finance") for c in cards)
+    wait_until(lambda: link.get_attribute("href") != href, what="the summary brought up to date")
 
     # the one-page summary downloads and states every assumption
     with page.expect_download(timeout=15_000) as dl:

@@ -378,7 +378,7 @@ class BusinessCaseApp:
         every = card(_("Every assumption, and the summary for the board"), self.download,
                      self.table_box)
         intro = w.HTML(CSS)
-        drivers.layout = w.Layout(width="560px")
+        drivers.layout = w.Layout(width="580px", min_width="580px", flex="0 0 auto")
         self.widget = w.VBox([intro, w.HBox([controls, answer]), w.HBox([drivers, ready]),
                               every])
         self.widget.add_class("shrm-bc")
