@@ -39,12 +39,13 @@ def test_instrument_is_translated():
 def test_shipped_instrument_table_matches_the_code():
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "docs" / "readiness_survey.csv"
-    with using_language("en"):
-        expected = readiness_instrument()
-    shipped = pd.read_csv(path)
-    assert shipped["item"].tolist() == expected["item"].tolist()
-    assert shipped["statement"].tolist() == expected["statement"].tolist()
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    for name, lang in (("readiness_survey.csv", "en"), ("readiness_survey_nl.csv", "nl")):
+        with using_language(lang):
+            expected = readiness_instrument()
+        shipped = pd.read_csv(docs / name)
+        assert shipped["item"].tolist() == expected["item"].tolist(), name
+        assert shipped["statement"].tolist() == expected["statement"].tolist(), name
 
 
 def test_handout_escapes_and_lists_every_item():

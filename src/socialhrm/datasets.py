@@ -43,7 +43,7 @@ _CLASSICS: dict[str, tuple[Callable[[], nx.Graph], str]] = {
 _LOCAL: dict[str, str] = {
     "noordhaven": "Noordhaven: a synthetic Dutch organisation of ~300 people with 6 months "
                   "of email/chat/meetings, an ONA survey, platform adoption, exits, "
-                  "referrals, expertise and HR cost assumptions",
+                  "referrals, expertise, HR cost assumptions and a readiness survey",
 }
 
 
