@@ -63,7 +63,7 @@ def test_reverse_items_are_turned_around():
 
 
 def test_long_and_wide_give_the_same_table():
-    wide = pd.DataFrame({"Employee": ["a", "b"], "R01": ["4", "2"], "R06": ["1", ""]})
+    wide = pd.DataFrame({"Employee": ["a", "b"], "r01": ["4", "2"], "R06 ": ["1", ""]})
     long = pd.DataFrame({"respondent": ["a", "a", "b"], "item": ["R01", "r06", "R01"],
                          "answer": [4, 1, 2]})
     w = read_readiness(wide, columns={"Employee": "respondent"})

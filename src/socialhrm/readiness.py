@@ -221,7 +221,8 @@ def read_readiness(source: Any, columns: Mapping[str, str] | None = None,
             value=unknown))
     frame, origin = _read_source(source, "readiness", encoding=None, sheet=None,
                                  max_bytes=None)
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.columns = [str(c).strip().upper() if str(c).strip().upper() in _ITEM_IDS
+                     else str(c).strip() for c in frame.columns]  # r01 is R01
     is_long = {"item", "answer"} <= {c.lower() for c in frame.columns} or (
         columns is not None and {"item", "answer"} <= set(columns.values()))
     canonical = ["respondent", "item", "answer"] if is_long else ["respondent", *_ITEM_IDS]
