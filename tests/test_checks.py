@@ -215,8 +215,11 @@ def test_right_answer_passes(t, qid):
     assert res.message
 
 
-def test_right_answer_without_module_name(t):
-    assert evaluate("q2", density=t.density).passed  # only m01 has q2
+def test_question_id_shared_by_modules_needs_the_module(t):
+    # m00 and m01 both have a q2: the notebook's MODULE (or module=) says which one
+    both = evaluate("q2", density=t.density)
+    assert not both.passed and "Several modules" in both.message
+    assert evaluate("q2", module="m01", density=t.density).passed
 
 
 def test_right_answers_as_numpy_values(t):
@@ -643,7 +646,8 @@ def test_check_two_variables_from_locals(t, capsys):
 
 
 def test_check_lesson_try_is_recorded_as_not_graded(t, capsys):
-    tiny_density = t.tiny_density  # noqa: F841 - no MODULE: t1 exists only in m01
+    MODULE = "m01"  # noqa: F841 - read by check() from this frame (m00 has a t1 too)
+    tiny_density = t.tiny_density  # noqa: F841
     check("t1")
     assert capsys.readouterr().out.startswith("✔ t1")
     rec = _record("m01", "t1")

@@ -57,7 +57,8 @@ def _m01_ids(graded: bool) -> list[str]:
 def test_real_catalogue_loads_with_m01_available(cat):
     assert cat.path == REPO / "modules" / "course.yml"
     assert cat.root == REPO
-    assert [m.id for m in cat.available()] == ["m01"]
+    assert [m.id for m in cat.available()][:2] == ["m00", "m01"]  # the primer comes first
+    assert cat.module("m01").prerequisites == ("m00",)
     m01 = cat.module("m01")
     assert m01.available and m01.status == "available"
     assert m01.lessons and m01.exercises
@@ -373,7 +374,7 @@ def test_cli_course_missing_catalogue(tmp_path, capsys):
 
 def test_cli_dispatches_course(capsys):
     assert cli.main(["course", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["modules"][0]["id"] == "m01"
+    assert json.loads(capsys.readouterr().out)["modules"][0]["id"] == "m00"
 
 
 # --------------------------------------------------------------------------------------------
@@ -530,7 +531,7 @@ def test_empty_progress_table(cat):
     assert row["last_activity"] is None and not row["done"]
     planned = table.loc["m02"]
     assert planned["status"] == "planned" and planned["total"] == 0 and not planned["done"]
-    assert next_module(table, cat).id == "m01"
+    assert next_module(table, cat).id == "m00"  # the primer, before module 1
 
 
 def test_progress_table_counts_passes_not_attempts(cat):
@@ -556,7 +557,7 @@ def test_lesson_tries_are_kept_apart_from_graded_questions(cat):
         record_result("m01", t, True, graded=False)
     row = progress_table(cat).loc["m01"]
     assert row["tries_passed"] == 3 and row["passed"] == 0 and not row["done"]
-    assert next_module(catalogue=cat).id == "m01"
+    assert next_module(catalogue=cat).id == "m01"  # started (its tries), not yet done
     qs = load_progress()["modules"]["m01"]["questions"]
     assert all(qs[t]["graded"] is False for t in _m01_ids(False))
 
@@ -567,9 +568,10 @@ def test_all_graded_questions_passed_is_done(cat):
     table = progress_table(cat)
     assert table.loc["m01", "done"] and table.loc["m01", "passed"] == 6
     assert table.loc["m01", "tries_passed"] == 0  # tries are not needed to be done
-    # m01 is the only available module, so there is nothing next
-    assert next_module(table, cat) is None
-    assert next_module(catalogue=cat) is None
+    # the other available modules are what is left
+    rest = [m.id for m in cat.available() if m.id != "m01"]
+    assert (next_module(table, cat).id if rest else None) == (rest[0] if rest else None)
+    assert next_module(catalogue=cat) == next_module(table, cat)
 
 
 def test_next_module_follows_prerequisites(tmp_path):
@@ -608,8 +610,8 @@ def test_cli_progress_fresh_start(capsys, cat):
     out = capsys.readouterr().out
     assert str(progress_path()) in out
     assert "m01" in out and "0/6" in out and "0/3" in out
-    assert "Next: start m01" in out
-    assert cat.module("m01").lessons[0] in out
+    assert "Next: start m00" in out  # the primer first
+    assert cat.module("m00").lessons[0] in out
     assert "planned" in out
     assert not progress_path().exists()
 
@@ -622,12 +624,14 @@ def test_cli_progress_after_some_work(capsys):
     assert main_progress([]) == 0
     out = capsys.readouterr().out
     assert "1/6" in out and "1/3" in out
-    assert "Continue with m01" in out
+    assert "Continue with m01" in out  # started, so it comes before the primer
 
 
-def test_cli_progress_all_done(capsys):
-    for q in _m01_ids(True):
-        record_result("m01", q, True)
+def test_cli_progress_all_done(capsys, cat):
+    for m in cat.available():
+        for q in checks.questions(m.id):
+            if q.graded:
+                record_result(m.id, q.qid, True)
     assert main_progress([]) == 0
     out = capsys.readouterr().out
     assert "6/6 done" in out
@@ -639,7 +643,8 @@ def test_cli_progress_json(capsys, cat):
     assert main_progress(["--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["module"] for r in rows] == [m.id for m in cat.modules]
-    assert rows[0]["passed"] == 1 and rows[0]["total"] == 6
+    (m01,) = [r for r in rows if r["module"] == "m01"]
+    assert m01["passed"] == 1 and m01["total"] == 6
 
 
 def test_cli_progress_reset_needs_yes(capsys):
@@ -664,4 +669,4 @@ def test_cli_progress_broken_catalogue(monkeypatch, tmp_path, capsys):
 
 def test_cli_dispatches_progress(capsys):
     assert cli.main(["progress", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)[0]["module"] == "m01"
+    assert json.loads(capsys.readouterr().out)[0]["module"] == "m00"

@@ -7,8 +7,8 @@
   :func:`progress_table` and ``socialhrm progress`` read it. It never leaves your machine.
 
 >>> from socialhrm.course import course_map, load_catalogue
->>> [m.id for m in load_catalogue().available()]
-['m01']
+>>> [m.id for m in load_catalogue().available()][:2]
+['m00', 'm01']
 >>> course_map()  # doctest: +SKIP
 """
 
@@ -722,7 +722,9 @@ def progress_table(catalogue: Catalogue | None = None) -> pd.DataFrame:
 
 def next_module(table: pd.DataFrame | None = None,
                 catalogue: Catalogue | None = None) -> Module | None:
-    """The module to do next: the first available one not done whose prerequisites are done.
+    """The module to do next: the first one the learner started and has not finished, else the
+    first available one not done whose prerequisites are done (so a learner who skipped the
+    primer and began module 1 is told to continue with module 1).
 
     Returns
     -------
@@ -738,6 +740,9 @@ def next_module(table: pd.DataFrame | None = None,
     table = progress_table(cat) if table is None else table
     done = {mid for mid, row in table.iterrows() if row["done"]}
     waiting = [m for m in cat.available() if m.id not in done]
+    started = [m for m in waiting if m.id in table.index and table.loc[m.id, "last_activity"]]
+    if started:
+        return started[0]
     for m in waiting:
         if set(m.prerequisites) <= done:
             return m
