@@ -722,9 +722,11 @@ def progress_table(catalogue: Catalogue | None = None) -> pd.DataFrame:
 
 def next_module(table: pd.DataFrame | None = None,
                 catalogue: Catalogue | None = None) -> Module | None:
-    """The module to do next: the first one the learner started and has not finished, else the
-    first available one not done whose prerequisites are done (so a learner who skipped the
-    primer and began module 1 is told to continue with module 1).
+    """The module to do next: a started one first, else the next whose prerequisites are done.
+
+    The first module the learner has started and not finished; else the first available one
+    not done whose prerequisites are done (so a learner who skipped the primer and began
+    module 1 is told to continue with module 1).
 
     Returns
     -------
