@@ -27,6 +27,7 @@ from socialhrm.checks.answers import (
     rounded,
     share_form,
 )
+from socialhrm.i18n import _
 
 #: The hand-made team of lesson 01 (the lesson builds exactly these ties, by hand).
 TINY_TEAM_CHART = [("Anouk", "Bas"), ("Anouk", "Chris"), ("Anouk", "Dina"), ("Anouk", "Emre")]
@@ -391,8 +392,9 @@ def _m01_t3(trust_reciprocity: Any) -> str:
     f = _m01()
     x = number("trust_reciprocity", trust_reciprocity)
     if close(x, f.trust_reciprocity):
-        return ("Right: trust is returned far more often than ideas or advice. Trust tends "
-                "to be mutual; ideas and advice flow from those who ask to those who know.")
+        return _("Right: trust is returned more often than advice, and much more often than "
+                 "ideas. Trust tends to be mutual; ideas and advice flow from those who ask to "
+                 "those who know.")
     if close(x, f.reciprocity, 1e-6):
         raise NotYet("That is the advice network's reciprocity; build the trust network "
                      "with org.network(\"trust\").")
