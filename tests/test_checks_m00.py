@@ -33,7 +33,8 @@ def ev(qid, **values):
 def t():
     """The right answers and the typical wrong ones, from the people table."""
     people = socialhrm.datasets.load("noordhaven").people
-    cs = people[people["department"] == "Customer Service"]
+    cs = people[people["team"] == "Chat & Social Care"]
+    dept = people[people["department"] == "Customer Service"]
     ops = people[people["department"] == "Operations"]
     hr = people[people["department"] == "HR"]
     by_dept = people.groupby("department")
@@ -52,6 +53,7 @@ def t():
     return SimpleNamespace(
         people=people,
         n=len(people), n_cs=len(cs), n_part_cs=int((cs["fte"] < 1).sum()),
+        n_dept=len(dept), n_part_dept=int((dept["fte"] < 1).sum()),
         n_part_all=int((people["fte"] < 1).sum()), n_part_cs_08=int((cs["fte"] <= 0.8).sum()),
         per_level={k: int(v) for k, v in people["level"].value_counts().items()},
         per_department={k: int(v) for k, v in people["department"].value_counts().items()},
@@ -79,7 +81,7 @@ def t():
 
 def right(t):
     return {
-        "q1": {"n_customer_service": t.n_cs, "n_part_time_cs": t.n_part_cs},
+        "q1": {"n_chat_team": t.n_cs, "n_part_time_chat": t.n_part_cs},
         "q2": {"people_per_level": dict(t.per_level)},
         "q3": {"ops_team_leads": list(t.ops_leads)},
         "q4": {"longest_serving_hr": t.longest_hr},
@@ -124,8 +126,7 @@ def test_right_answer_passes(t, qid):
 
 
 def test_right_answers_as_numpy_and_pandas_values(t):
-    assert ev("q1", n_customer_service=np.int64(t.n_cs), n_part_time_cs=np.int64(t.n_part_cs)
-              ).passed
+    assert ev("q1", n_chat_team=np.int64(t.n_cs), n_part_time_chat=np.int64(t.n_part_cs)).passed
     assert ev("q2", people_per_level={k: np.int64(v) for k, v in t.per_level.items()}).passed
     assert ev("q3", ops_team_leads=list(reversed(t.ops_leads))).passed  # any order
     assert ev("q4", longest_serving_hr=np.str_(t.longest_hr)).passed
@@ -145,16 +146,14 @@ def _mistakes(t):
     """(question, values, a phrase of the hint) for every typical mistake."""
     pct = {d: 100 * t.share_part_time(d) for d in t.per_department}
     return [
-        ("q1", {"n_customer_service": t.n, "n_part_time_cs": t.n_part_cs}, "everyone"),
-        ("q1", {"n_customer_service": t.n_cs, "n_part_time_cs": t.n_cs - t.n_part_cs},
-         "full-timers"),
-        ("q1", {"n_customer_service": t.n_cs, "n_part_time_cs": t.n_part_all},
-         "whole organisation"),
-        ("q1", {"n_customer_service": t.n_cs, "n_part_time_cs": t.n_part_cs_08}, "0.9 FTE"),
-        ("q1", {"n_customer_service": t.n_cs, "n_part_time_cs": t.n_part_cs / t.n_cs},
-         "is a share"),
-        ("q1", {"n_customer_service": float(t.n_cs), "n_part_time_cs": t.n_part_cs},
-         "decimal"),
+        ("q1", {"n_chat_team": t.n, "n_part_time_chat": t.n_part_cs}, "everyone"),
+        ("q1", {"n_chat_team": t.n_dept, "n_part_time_chat": t.n_part_cs}, "whole department"),
+        ("q1", {"n_chat_team": t.n_cs, "n_part_time_chat": t.n_cs - t.n_part_cs}, "full-timers"),
+        ("q1", {"n_chat_team": t.n_cs, "n_part_time_chat": t.n_part_all}, "whole organisation"),
+        ("q1", {"n_chat_team": t.n_cs, "n_part_time_chat": t.n_part_dept}, "of the whole department"),
+        ("q1", {"n_chat_team": t.n_cs, "n_part_time_chat": t.n_part_cs_08}, "0.9 FTE"),
+        ("q1", {"n_chat_team": t.n_cs, "n_part_time_chat": t.n_part_cs / t.n_cs}, "is a share"),
+        ("q1", {"n_chat_team": float(t.n_cs), "n_part_time_chat": t.n_part_cs}, "decimal"),
         ("q2", {"people_per_level": t.people["level"].value_counts()}, "dict(...)"),
         ("q2", {"people_per_level": dict(t.per_department)}, "departments"),
         ("q2", {"people_per_level": {k.upper(): v for k, v in t.per_level.items()}},

@@ -35,8 +35,8 @@ T1_PERSON = "NH0003"
 #: The team whose list the lesson builds (try t2) and the team of try t5.
 T2_TEAM = "HR Business Partners"
 T5_TEAM = "Learning & Development"
-#: The department the exercise's first question is about.
-Q1_DEPARTMENT = "Customer Service"
+#: The team the exercise's first question is about (in Customer Service).
+Q1_TEAM = "Chat & Social Care"
 #: The department of the exercise's third and fourth questions.
 Q3_DEPARTMENT = "Operations"
 Q4_DEPARTMENT = "HR"
@@ -165,49 +165,55 @@ def _department(name: str, value: Any, f: _M00) -> str:
 # the exercise
 
 
-@question("m00", "q1", ["n_customer_service", "n_part_time_cs"],
-          "people in Customer Service, and how many of them work part-time")
-def _m00_q1(n_customer_service: Any, n_part_time_cs: Any) -> str:
+@question("m00", "q1", ["n_chat_team", "n_part_time_chat"],
+          "people in the team Chat & Social Care, and how many of them work part-time")
+def _m00_q1(n_chat_team: Any, n_part_time_chat: Any) -> str:
     f = _m00()
-    team = _in(f, Q1_DEPARTMENT)
+    team = f.team_members[Q1_TEAM]
     part = _part_timers(f, team)
 
     def size() -> str:
-        x = count("n_customer_service", n_customer_service)
+        x = count("n_chat_team", n_chat_team)
         if x == len(team):
-            count_form("n_customer_service", n_customer_service)
-            return _("`n_customer_service` is right.")
+            count_form("n_chat_team", n_chat_team)
+            return _("`n_chat_team` is right.")
         if x == f.n:
-            raise NotYet(_("`n_customer_service` counts everyone at Noordhaven. Keep only the "
-                           "rows whose department is \"Customer Service\" first."))
-        if x in f.department_counts.values():
-            raise NotYet(_("`n_customer_service` is the size of another department: check the "
-                           "spelling of \"Customer Service\" in your filter."))
-        raise NotYet(_("`n_customer_service` is not yet right: filter the people table on the "
-                       "department column, then count the rows with len(...)."))
+            raise NotYet(_("`n_chat_team` counts everyone at Noordhaven. Keep only the rows "
+                           "whose team is \"Chat & Social Care\" first."))
+        if x == f.department_counts.get(f.department_of[team[0]]):
+            raise NotYet(_("`n_chat_team` counts the whole department (Customer Service). Filter "
+                           "on the column \"team\", not \"department\"."))
+        if x in f.team_counts.values():
+            raise NotYet(_("`n_chat_team` is the size of another team: check the spelling of "
+                           "\"Chat & Social Care\" in your filter."))
+        raise NotYet(_("`n_chat_team` is not yet right: filter the people table on the team "
+                       "column, then count the rows with len(...)."))
 
     def part_time() -> str:
-        y = number("n_part_time_cs", n_part_time_cs)
+        y = number("n_part_time_chat", n_part_time_chat)
         if y == len(part):
-            count_form("n_part_time_cs", n_part_time_cs)
-            return _("`n_part_time_cs` is right.")
+            count_form("n_part_time_chat", n_part_time_chat)
+            return _("`n_part_time_chat` is right.")
         if y == len(team) - len(part):
-            raise NotYet(_("`n_part_time_cs` counts the full-timers. Part-time means an FTE "
+            raise NotYet(_("`n_part_time_chat` counts the full-timers. Part-time means an FTE "
                            "below 1: fte < 1."))
         if y == len(_part_timers(f, sorted(f.ids))):
-            raise NotYet(_("`n_part_time_cs` counts part-timers in the whole organisation; keep "
-                           "only Customer Service."))
+            raise NotYet(_("`n_part_time_chat` counts part-timers in the whole organisation; keep "
+                           "only the team."))
+        if y == len(_part_timers(f, _in(f, f.department_of[team[0]]))):
+            raise NotYet(_("`n_part_time_chat` counts the part-timers of the whole department; "
+                           "keep only the team."))
         if y == sum(f.fte[p] <= 0.8 for p in team) or y == sum(f.fte[p] < 0.8 for p in team):
-            raise NotYet(_("`n_part_time_cs` leaves out people who work 0.9 FTE. Anyone below "
+            raise NotYet(_("`n_part_time_chat` leaves out people who work 0.9 FTE. Anyone below "
                            "1.0 works part-time: use fte < 1."))
         if team and 0 < y < 1 and about(y, len(part) / len(team)):
-            raise NotYet(_("`n_part_time_cs` is a share; the question asks for the number of "
+            raise NotYet(_("`n_part_time_chat` is a share; the question asks for the number of "
                            "people."))
         if team and about(y, 100 * len(part) / len(team)):
-            raise NotYet(_("`n_part_time_cs` looks like a percentage; the question asks for the "
+            raise NotYet(_("`n_part_time_chat` looks like a percentage; the question asks for the "
                            "number of people."))
-        count("n_part_time_cs", n_part_time_cs)
-        raise NotYet(_("`n_part_time_cs` is not yet right: among the Customer Service rows, "
+        count("n_part_time_chat", n_part_time_chat)
+        raise NotYet(_("`n_part_time_chat` is not yet right: among the team's rows, "
                        "count those with fte below 1."))
 
     parts(size, part_time)
