@@ -694,7 +694,7 @@ def progress_table(catalogue: Catalogue | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> progress_table().loc["m01", "total"] > 0
+    >>> bool(progress_table().loc["m01", "total"] > 0)
     True
     """
     from socialhrm.checks import questions
