@@ -49,7 +49,8 @@ def test_copies_are_student_versions_and_a_started_one_is_never_replaced(tmp_pat
         assert any(c.source.startswith("check(") for c in nb.cells)
 
     # the learner starts working; running the command again keeps their work to the byte
-    mine = first[0].path
+    started = next(c for c in first if c.module == "m01")
+    mine = started.path
     work = mine.read_text().replace("n_people = None", "n_people = 304  # my answer")
     mine.write_text(work)
     again = prepare_exercises(folder=tmp_path, echo=lambda _: None)
@@ -57,7 +58,7 @@ def test_copies_are_student_versions_and_a_started_one_is_never_replaced(tmp_pat
     assert mine.read_text() == work
 
     # --fresh: a new blank copy beside theirs, theirs untouched
-    assert main_exercises([first[0].module, "--fresh", "--dir", str(tmp_path)]) == 0
+    assert main_exercises([started.module, "--fresh", "--dir", str(tmp_path)]) == 0
     assert "yours is kept" in capsys.readouterr().out
     fresh = sorted(p for p in mine.parent.glob("*.ipynb") if p != mine)
     assert len(fresh) == 1 and "_fresh_" in fresh[0].name

@@ -67,6 +67,26 @@ def test_every_available_module_has_a_lesson_with_tries():
         assert len({q for _, _, q, _ in tries}) == len(tries), "two tries share a check id"
 
 
+CONTENTS = re.compile(r"\*\*Contents\*\*\s*\(about \d+ minutes\)")
+YOUR_TURN_BOX = '<div class="shrm-your-turn"'
+PROMPT = re.compile(r"\*\*Your turn(?: \(t\d+\))?\.\*\*")  # "**Your turn (t1).**"
+
+
+@pytest.mark.parametrize("path", [REPO / "notebooks" / "00_start_here.ipynb", *_lessons()],
+                         ids=lambda p: p.name)
+def test_lesson_style_contents_and_your_turn_boxes(path):
+    """The house style (CONTRIBUTING, step 2): contents with a time first, tries in boxes."""
+    nb = nbformat.read(path, as_version=4)
+    first = next(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert CONTENTS.search(first), f"{path.name}: no '**Contents** (about N minutes)' at the top"
+    prompts = [c.source for c in nb.cells if c.cell_type == "markdown"
+               and PROMPT.search(c.source)]
+    assert prompts, f"{path.name}: no 'Your turn' prompt"
+    for text in prompts:
+        assert YOUR_TURN_BOX in text, f"{path.name}: a 'Your turn' prompt outside its box"
+        assert text.index(YOUR_TURN_BOX) < PROMPT.search(text).start(), text[:80]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", _lessons(), ids=lambda p: p.name)
 def test_tries_blank_then_solved(path):

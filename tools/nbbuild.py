@@ -29,3 +29,14 @@ def save(path: str | Path, cells: list) -> None:
     nb.metadata.language_info = {"name": "python"}
     nbformat.validate(nb)
     nbformat.write(nb, str(path))
+
+
+#: The look of a "Your turn" box in every lesson (see CONTRIBUTING.md, step 2).
+YOUR_TURN_STYLE = ("border-left:6px solid #d9822b;background-color:#fff4e5;padding:6px 14px;"
+                   "margin:10px 0;border-radius:4px")
+
+
+def your_turn(text: str) -> nbformat.NotebookNode:
+    """A markdown cell with a "Your turn" box: ``your_turn("**Your turn (t1).** Compute ...")``."""
+    return md(f'<div class="shrm-your-turn" style="{YOUR_TURN_STYLE}">\n\n{text.strip()}\n\n'
+              "</div>")

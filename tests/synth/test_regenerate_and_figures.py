@@ -10,6 +10,7 @@ import pytest
 from socialhrm import datasets
 from socialhrm.network import build_network, describe
 from socialhrm.synth import FIGURE_RANGES, measure, regenerate
+from socialhrm.synth.build import _fmt
 
 FILES = ["people", "interactions", "nominations", "events", "referrals", "expertise", "costs"]
 
@@ -17,7 +18,7 @@ FILES = ["people", "interactions", "nominations", "events", "referrals", "expert
 def test_regeneration_equals_shipped_files(tmp_path):
     shipped = datasets.datasets_dir() / "noordhaven"
     fresh = regenerate(tmp_path / "noordhaven")
-    for name in [f"{f}.csv" for f in FILES] + ["datacard.md"]:
+    for name in [f"{f}.csv" for f in FILES] + ["datacard.md", "TRAINERS.md"]:
         assert (fresh / name).read_bytes() == (shipped / name).read_bytes(), (
             f"{name} differs from a fresh generation: run `python -m socialhrm.synth`")
 
@@ -40,9 +41,30 @@ def test_datacard_figure_within_range(figures, figure):
 
 
 def test_datacard_states_the_figures(figures):
-    card = (datasets.datasets_dir() / "noordhaven" / "datacard.md").read_text(encoding="utf-8")
+    folder = datasets.datasets_dir() / "noordhaven"
+    card = (folder / "datacard.md").read_text(encoding="utf-8")
+    note = (folder / "TRAINERS.md").read_text(encoding="utf-8")
     for figure in FIGURE_RANGES:
         assert f"`{figure}`" in card
+        assert f"| `{figure}` | {_fmt(figures[figure])} |" in note  # the values: trainers only
+
+
+def test_datacard_keeps_the_answers_for_trainers(nh, planted):
+    """The learners' data card names nobody from the planted stories; the trainers' note does."""
+    folder = datasets.datasets_dir() / "noordhaven"
+    card = (folder / "datacard.md").read_text(encoding="utf-8")
+    note = (folder / "TRAINERS.md").read_text(encoding="utf-8")
+    people = nh.people.set_index("person_id")
+    roles = [r for r, v in planted.items() if isinstance(v, str) and v in people.index]
+    assert {"connector_ops", "bypassed_manager", "broker", "key_person"} <= set(roles)
+    for role in roles:
+        pid = planted[role]
+        for secret in (pid, people.loc[pid, "name"]):
+            assert secret not in card, f"datacard.md names {role} ({secret})"
+            assert secret in note, f"TRAINERS.md does not name {role} ({secret})"
+    silo = f"{planted['silo_department']} has little appetite"
+    assert silo not in card and silo in note
+    assert "## Planted stories" in card and "TRAINERS.md" in card
 
 
 def test_kit_describe_agrees(nh):

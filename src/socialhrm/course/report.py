@@ -61,7 +61,11 @@ def progress_table(catalogue: Catalogue | None = None) -> pd.DataFrame:
 
 def next_module(table: pd.DataFrame | None = None,
                 catalogue: Catalogue | None = None) -> Module | None:
-    """The module to do next: the first available one not done whose prerequisites are done.
+    """The module to do next: a started one first, else the next whose prerequisites are done.
+
+    The first module the learner has started and not finished; else the first available one
+    not done whose prerequisites are done (so a learner who skipped the primer and began
+    module 1 is told to continue with module 1).
 
     Returns
     -------
@@ -77,6 +81,9 @@ def next_module(table: pd.DataFrame | None = None,
     table = progress_table(cat) if table is None else table
     done = {mid for mid, row in table.iterrows() if row["done"]}
     waiting = [m for m in cat.available() if m.id not in done]
+    started = [m for m in waiting if m.id in table.index and table.loc[m.id, "last_activity"]]
+    if started:
+        return started[0]
     for m in waiting:
         if set(m.prerequisites) <= done:
             return m

@@ -196,9 +196,92 @@ conclusions about real workplaces. Cost figures are assumptions (see their sourc
 """
 
 
+#: Sections of the full card that hold exercise answers: they go to the trainers' note.
+TRAINER_SECTIONS = ("## Planted stories", "## Measured figures")
+#: The trainers' note, next to the data card.
+TRAINERS_FILE = "TRAINERS.md"
+
+
+def _split_sections(text: str) -> list[str]:
+    """The card cut before every ``## `` heading (the first part is the title and intro)."""
+    parts, current = [], []
+    for line in text.splitlines(keepends=True):
+        if line.startswith("## ") and current:
+            parts.append("".join(current))
+            current = []
+        current.append(line)
+    parts.append("".join(current))
+    return parts
+
+
+def learner_card(full: str, figures: dict[str, float]) -> str:
+    """The data card as learners read it: the full card without the exercises' answers.
+
+    The planted stories are named by kind only, and the measured figures are listed with their
+    promised range but without their value; both are in the trainers' note
+    (:func:`trainers_note`).
+
+    Examples
+    --------
+    >>> from socialhrm.synth import generate, measure
+    >>> d = generate()
+    >>> f = measure(d.tables(), d.planted)
+    >>> card = learner_card(datacard(d, f), f)
+    >>> str(d.planted["bypassed_manager"]) in card
+    False
+    """
+    fig = figures_table(figures)
+    rows = "\n".join(f"| `{r.figure}` | {_fmt(r.low)} – {_fmt(r.high)} | {r.meaning} |"
+                     for r in fig.itertuples())
+    replacement = {
+        "## Planted stories": f"""## Planted stories
+
+Noordhaven has stories planted in it for the lessons and exercises to find: people who are
+central in the informal network, a broker between two departments, a siloed department, a team
+that goes elsewhere for advice, a key person whose exit would hurt, clusters of early adopters
+of the platform, and a hiring channel whose hires stay longer. Who and which are what the
+exercises ask, so they are not listed here: trainers find them, with the measured figures, in
+the trainers' note `{TRAINERS_FILE}` next to this card (learners: finding them yourself is the
+point).
+""",
+        "## Measured figures": f"""## Measured figures (recomputed by the tests from these files)
+
+The tests check that each figure lies in its promised range. Several are exercise answers, so
+their values are in the trainers' note `{TRAINERS_FILE}`.
+
+| figure | promised range | meaning |
+|---|---|---|
+{rows}
+""",
+    }
+    out = []
+    for part in _split_sections(full):
+        head = next((h for h in TRAINER_SECTIONS if part.startswith(h)), None)
+        out.append(replacement[head] + "\n" if head else part)
+    return "".join(out).rstrip("\n") + "\n"
+
+
+def trainers_note(full: str) -> str:
+    """The trainers' note: the planted stories with their people, and the measured figures.
+
+    Examples
+    --------
+    >>> from socialhrm.synth import generate, measure
+    >>> d = generate()
+    >>> note = trainers_note(datacard(d, measure(d.tables(), d.planted)))
+    >>> str(d.planted["bypassed_manager"]) in note
+    True
+    """
+    kept = [p for p in _split_sections(full) if p.startswith(TRAINER_SECTIONS)]
+    return ("# Noordhaven — trainers' note (the answers: do not hand this to learners)\n\n"
+            "The planted stories of `datacard.md` with the people behind them, and the measured "
+            "figures\nwith their values. Several are what the exercises ask; the learners' data "
+            "card leaves them out.\n\n" + "".join(kept).rstrip("\n") + "\n")
+
+
 def regenerate(folder: str | Path | None = None, seed: int = DEFAULT_SEED,
                progress: Callable[[str], None] | None = None) -> Path:
-    """Generate Noordhaven and write its CSV files and ``datacard.md``.
+    """Generate Noordhaven and write its CSV files, ``datacard.md`` and ``TRAINERS.md``.
 
     Parameters
     ----------
@@ -236,8 +319,11 @@ def regenerate(folder: str | Path | None = None, seed: int = DEFAULT_SEED,
     figures = measure(data.tables(), data.planted)
     outside = [k for k, v in figures.items()
                if not FIGURE_RANGES[k][0] <= v <= FIGURE_RANGES[k][1]]
-    (target / "datacard.md").write_text(datacard(data, figures), encoding="utf-8", newline="\n")
-    say(f"  wrote datacard.md; done in {time.perf_counter() - t0:.1f} s")
+    full = datacard(data, figures)
+    (target / "datacard.md").write_text(learner_card(full, figures), encoding="utf-8",
+                                        newline="\n")
+    (target / TRAINERS_FILE).write_text(trainers_note(full), encoding="utf-8", newline="\n")
+    say(f"  wrote datacard.md and {TRAINERS_FILE}; done in {time.perf_counter() - t0:.1f} s")
     if outside:
         say(f"  WARNING: figures outside their promised range: {', '.join(outside)}")
     return target
