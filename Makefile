@@ -44,7 +44,7 @@ test-fast: $(STAMP)  ## the unit tests only (no notebooks, nbgrader or browser)
 	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP)  ## ruff
-	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff check src tests benchmarks tools conftest.py
 
 i18n: $(STAMP)  ## extract texts, update the en/nl catalogues, compile them (Babel)
 	$(BIN)/python tools/i18n.py all

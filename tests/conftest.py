@@ -14,22 +14,6 @@ REALDATA = Path(os.environ.get("SOCIALHRM_REALDATA", REPO / "tests" / "data" / "
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _learner_files_elsewhere(tmp_path_factory):
-    """The tests (also notebook kernels and `make run`) never touch a learner's own files:
-    their progress (SOCIALHRM_HOME) and their copies of the exercises (SOCIALHRM_EXERCISES)."""
-    names = ("SOCIALHRM_HOME", "SOCIALHRM_EXERCISES")
-    before = {name: os.environ.get(name) for name in names}
-    for name in names:
-        os.environ[name] = str(tmp_path_factory.mktemp(name.lower()))
-    yield
-    for name, value in before.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
-
-
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO

@@ -16,8 +16,8 @@ One step per module, each importing only the ones before it (no cycles):
 Judge files and exercise notebooks use the authoring API re-exported by :mod:`socialhrm.checks`.
 
 >>> from socialhrm.course import course_map, load_catalogue
->>> [m.id for m in load_catalogue().available()][:1]
-['m01']
+>>> "m01" in [m.id for m in load_catalogue().available()]
+True
 >>> course_map()  # doctest: +SKIP
 """
 
