@@ -69,6 +69,7 @@ __all__ = [
     "choose_seeds",
     "compare_strategies",
     "exposure_at_adoption",
+    "first_adopters",
     "fit_adoption",
     "simulate_adoption",
 ]
@@ -191,6 +192,9 @@ class AdoptionResult:
         ready to plot as a curve with its band.
     counts
         ``counts[t, r]``: adopters after step ``t`` in run ``r`` (a numpy array).
+    when
+        ``when[i, r]``: the step at which person ``i`` (in the order of ``people``) adopted
+        in run ``r``, -1 if never.
     model, params
         The model and the parameters used.
     """
@@ -200,8 +204,37 @@ class AdoptionResult:
     people: pd.DataFrame
     band: pd.DataFrame
     counts: np.ndarray
+    when: np.ndarray
     model: str
     params: dict[str, Any] = field(default_factory=dict)
+
+    def groups_reached(self, groups: Mapping[Hashable, Any]) -> np.ndarray:
+        """Per run, the number of groups (e.g. departments) with at least one adopter.
+
+        Parameters
+        ----------
+        groups
+            The group of each person (a dict or Series; e.g. ``people["department"]``).
+
+        Returns
+        -------
+        numpy.ndarray
+            One count per run.
+
+        Examples
+        --------
+        >>> G = nx.path_graph(4)
+        >>> res = simulate_adoption(G, [0], "cascade", runs=2, p=1.0)
+        >>> res.groups_reached({0: "a", 1: "a", 2: "b", 3: "c"}).tolist()
+        [3, 3]
+        """
+        labels = [groups.get(v) if isinstance(groups, Mapping) else groups[v]
+                  for v in self.people.index]
+        codes, _uniques = pd.factorize(pd.Series(labels, dtype=object))
+        out = np.zeros(self.when.shape[1], dtype=np.int64)
+        for c in range(codes.max() + 1):
+            out += (self.when[codes == c] >= 0).any(axis=0)
+        return out
 
     @property
     def final_share(self) -> np.ndarray:
@@ -398,7 +431,7 @@ def _summarise(counts: np.ndarray, when: np.ndarray, nodes: list, model: str,
                          "low": np.quantile(share, _TAIL, axis=1),
                          "high": np.quantile(share, 1 - _TAIL, axis=1)})
     return AdoptionResult(curve=curve, summary=summary, people=people, band=band,
-                          counts=counts, model=model, params=params)
+                          counts=counts, when=when, model=model, params=params)
 
 
 def simulate_adoption(
@@ -613,6 +646,37 @@ def _launch(first: pd.Series, start: Any) -> pd.Timestamp:
         return pd.Timestamp(start).normalize()
     t0 = first.min().normalize()
     return t0 - pd.Timedelta(days=t0.weekday())  # the Monday of the first week
+
+
+def first_adopters(events: pd.DataFrame, weeks: int = 1, *, event: str = "platform_first_post",
+                   start: str | pd.Timestamp | None = None) -> list[str]:
+    """The people who adopted in the first ``weeks`` weeks (the pilot), in order of adoption.
+
+    Parameters
+    ----------
+    events
+        The events table (see :func:`adoption_curve`).
+    weeks
+        How many weeks from the launch count as "first" (1: the launch week).
+    event, start
+        As in :func:`adoption_curve`.
+
+    Returns
+    -------
+    list of str
+        Person ids, earliest first.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"person_id": ["a", "b", "c"], "event": "post",
+    ...                    "timestamp": pd.to_datetime(["2025-02-04", "2025-02-03",
+    ...                                                 "2025-02-12"])})
+    >>> first_adopters(ev, event="post")
+    ['b', 'a']
+    """
+    first = _first_events(events, event).sort_values(kind="stable")
+    week = _week_of(first, _launch(first, start))
+    return [str(p) for p in week[week < int(weeks)].index]
 
 
 def adoption_curve(
@@ -1207,10 +1271,8 @@ def fit_adoption(
     people = pd.DataFrame({"person_id": list(label)})
     observed = adoption_curve(events, people, event=event, start=start, weeks=weeks)
     share = observed["share"].to_numpy(float)
-    first = _first_events(events, event)
-    t0 = _launch(first, start)
-    week = _week_of(first[first.index.isin(set(label))], t0)
-    pioneers = [label[p] for p in week[week == 0].index]
+    pioneers = [label[p] for p in first_adopters(events, 1, event=event, start=start)
+                if p in label]
     if not pioneers:
         raise DataError(_("fit_adoption: nobody adopted in week 0, so there are no pioneers "
                           "to start from.\n  What to do: set start= to the launch date."))
