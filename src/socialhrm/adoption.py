@@ -114,31 +114,27 @@ def _influence_matrix(G: nx.Graph, index: Mapping[Hashable, int],
                       weight: str | None) -> sp.csr_matrix:
     """``M[v, u]`` = weight of the tie through which ``u`` influences ``v`` (0: no tie)."""
     n = len(index)
-    rows, cols, vals = [], [], []
-    for u, v, d in G.edges(data=True):
-        if u == v:
-            continue
-        w = 1.0 if weight is None else d.get(weight, 1.0)
-        try:
-            w = float(w)
-        except (TypeError, ValueError):
-            raise DataError(_("The tie {u} - {v} has weight {w!r}, which is not a number.\n"
-                              "  What to do: give every tie a numeric '{attr}' or choose "
-                              "weight=None.").format(u=u, v=v, w=w, attr=weight)) from None
-        if not math.isfinite(w) or w < 0:
-            raise DataError(_("The tie {u} - {v} has weight {w}; weights must be zero or "
-                              "positive.\n  What to do: correct the weight or choose "
-                              "weight=None.").format(u=u, v=v, w=w))
-        rows.append(index[v])
-        cols.append(index[u])
-        vals.append(w)
-        if not G.is_directed():
-            rows.append(index[u])
-            cols.append(index[v])
-            vals.append(w)
-    M = sp.csr_matrix((np.asarray(vals, float), (rows, cols)), shape=(n, n))
-    M.sum_duplicates()
+    nodes = list(index)
+    if weight is not None:
+        for u, v, d in G.edges(data=True):
+            w = d.get(weight, 1.0)
+            try:
+                w = float(w)
+            except (TypeError, ValueError):
+                raise DataError(_("The tie {u} - {v} has weight {w!r}, which is not a number.\n"
+                                  "  What to do: give every tie a numeric '{attr}' or choose "
+                                  "weight=None.").format(u=u, v=v, w=w, attr=weight)) from None
+            if not math.isfinite(w) or w < 0:
+                raise DataError(_("The tie {u} - {v} has weight {w}; weights must be zero or "
+                                  "positive.\n  What to do: correct the weight or choose "
+                                  "weight=None.").format(u=u, v=v, w=w))
+    if n == 0:
+        return sp.csr_matrix((0, 0))
+    A = nx.to_scipy_sparse_array(G, nodelist=nodes, weight=weight, dtype=float, format="csr")
+    M = sp.csr_matrix(A.T if G.is_directed() else A)
+    M.setdiag(0)
     M.eliminate_zeros()
+    M.sort_indices()
     return M
 
 
@@ -265,12 +261,10 @@ class _Batch:
 
     def adopt(self, rows: np.ndarray, cols: np.ndarray, step: int) -> tuple[np.ndarray,
                                                                           np.ndarray]:
+        # callers pass each (person, run) at most once: sparse products and np.nonzero give
+        # unique coordinates, and seed sets are de-duplicated
         keep = ~self.adopted[rows, cols]
         rows, cols = rows[keep], cols[keep]
-        if len(rows):
-            # the same person may be listed twice in one step: keep one
-            flat = np.unique(rows * self.runs + cols)
-            rows, cols = flat // self.runs, flat % self.runs
         self.adopted[rows, cols] = True
         self.when[rows, cols] = step
         return rows, cols
@@ -280,14 +274,14 @@ class _Batch:
 
     def frontier(self, rows: np.ndarray, cols: np.ndarray, dtype: Any = np.float64,
                  ) -> sp.csc_matrix:
-        return sp.csc_matrix((np.ones(len(rows), dtype=dtype), (rows, cols)),
+        return sp.csr_matrix((np.ones(len(rows), dtype=dtype), (rows, cols)),
                              shape=(self.n, self.runs))
 
 
 def _spread_products(M: sp.csr_matrix, frontier: sp.csc_matrix) -> tuple[np.ndarray, ...]:
     """Entries (row, col, value) of ``M @ frontier``: what the new adopters send to whom."""
     prod = (M @ frontier).tocoo()
-    return prod.row.astype(np.int64), prod.col.astype(np.int64), prod.data
+    return prod.row, prod.col, prod.data
 
 
 def _run_cascade(batch: _Batch, L: sp.csr_matrix, new: tuple, rng: np.random.Generator,

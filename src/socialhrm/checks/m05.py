@@ -342,8 +342,8 @@ def _m05_q7(best_model: Any) -> str:
     labels = {MODELS[m]: m for m in MODELS} | {_(MODELS[m]): m for m in MODELS}
     x = labels.get(x, x)
     if x not in MODELS:
-        raise NotYet(_("`best_model` should be the name of a model: {names}.")
-                     .format(names=", ".join(MODELS)))
+        raise NotYet(_("`best_model` should be the name of one of the kit's models, as in the "
+                       "`model` column of fit_adoption's table."))
     if x == f.fit_order[0]:
         return _("Right. The observed curve is reproduced best by spreading through "
                  "conversation between colleagues, far better than by a one-shot rumour.")
