@@ -78,6 +78,12 @@ def _esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _h3(title: str, note: str = "") -> w.HTML:
+    """A card's heading (already translated), with an optional muted note."""
+    extra = f"<div class='shrm-muted'>{_esc(note)}</div>" if note else ""
+    return w.HTML(f"<h3>{_esc(title)}</h3>{extra}")
+
+
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%" if np.isfinite(x) else "–"
 
@@ -212,24 +218,21 @@ class ChangeSimulator:
         self.show.observe(self._on_week, "value")
 
     def _assemble(self) -> w.VBox:
-        left = w.VBox([w.HTML(f"<h3>{_esc(_('The change'))}</h3>"), self.source,
+        left = w.VBox([_h3(_("The change")), self.source,
                        self.upload_box, self.model, self.model_note, self.pioneers,
-                       w.HTML(f"<h3>{_esc(_('How to pick the pioneers'))}</h3>"),
+                       _h3(_("How to pick the pioneers")),
                        self.strategy_box, self.progress, self.message])
         left.add_class("shrm-card")
         left.layout.width = "400px"
         band_note = _("Mean share of people who adopted, with the range of 90% of the "
                       "simulated runs.")
-        curves = w.VBox([w.HTML(f"<h3>{_esc(_('Adoption week by week'))}</h3>"
-                                f"<div class='shrm-muted'>{_esc(band_note)}</div>"),
-                         self.curves])
+        curves = w.VBox([_h3(_("Adoption week by week"), band_note), self.curves])
         curves.add_class("shrm-card")
         net_note = _("Darker: adopted in more of the simulated runs. Ringed: the pioneers.")
-        net = w.VBox([w.HTML(f"<h3>{_esc(_('Who has adopted by the chosen week'))}</h3>"
-                             f"<div class='shrm-muted'>{_esc(net_note)}</div>"),
+        net = w.VBox([_h3(_("Who has adopted by the chosen week"), net_note),
                       w.HBox([self.show]), self.week, self.network])
         net.add_class("shrm-card")
-        what = w.VBox([w.HTML(f"<h3>{_esc(_('What it means'))}</h3>"), self.sentences])
+        what = w.VBox([_h3(_("What it means")), self.sentences])
         what.add_class("shrm-card")
         root = w.VBox([w.HTML(CSS), w.HBox([left, w.VBox([curves, what])]), net])
         root.add_class("shrm-change")
@@ -326,8 +329,8 @@ class ChangeSimulator:
     def _simulate(self) -> None:
         """Simulate every offered strategy for the current setting, once (with progress)."""
         model = self.model.value
-        self.model_note.value = (f"<div class='shrm-muted'>{_esc(_(MODEL_EXPLANATIONS[model]))}"
-                                 "</div>")
+        note = _(MODEL_EXPLANATIONS[model])
+        self.model_note.value = f"<div class='shrm-muted'>{_esc(note)}</div>"
         key = self._key()
         if key not in self._cache:
             runs: dict[str, _Run | str] = {}
@@ -420,6 +423,7 @@ class ChangeSimulator:
         def y(s: float) -> float:
             return 10 + (1 - s) * (H - B - 10)
 
+        week_label = _("week")
         parts = [f"<svg class='shrm-curve-svg' width='{W}' height='{H}' "
                  f"viewBox='0 0 {W} {H}' role='img'>"]
         for s in (0, 0.25, 0.5, 0.75, 1):
@@ -431,7 +435,7 @@ class ChangeSimulator:
             parts.append(f"<text x='{x(t):.1f}' y='{H - B + 16}' font-size='11' "
                          f"text-anchor='middle' fill='#627d98'>{t}</text>")
         parts.append(f"<text x='{(L + W) / 2:.0f}' y='{H - 4}' font-size='11.5' "
-                     f"text-anchor='middle' fill='#334e68'>{_esc(_('week'))}</text>")
+                     f"text-anchor='middle' fill='#334e68'>{_esc(week_label)}</text>")
         for s, run in chosen.items():
             c = self._colour(s)
             b = run.band
@@ -472,8 +476,9 @@ class ChangeSimulator:
                          f"</span>{_esc(text)}</li>")
         for s, why in runs.items():
             if isinstance(why, str) and self.strategies[s].value:
-                items.append(f"<li class='shrm-muted'>{_esc(_(STRATEGIES[s]))}: "
-                             f"{_esc(_('not available here'))} ({_esc(why)})</li>")
+                name, na = _(STRATEGIES[s]), _("not available here")
+                items.append(f"<li class='shrm-muted'>{_esc(name)}: {_esc(na)} "
+                             f"({_esc(why)})</li>")
         if not chosen:
             tick = _("Tick one or more ways to pick the pioneers.")
             items.append(f"<li class='shrm-muted'>{_esc(tick)}</li>")
