@@ -62,7 +62,7 @@ expo = exposure_at_adoption(contacts, org.events)          # one row per person 
 launch = pd.Timestamp("2025-02-03")
 week = ((expo["adopted_at"] - launch).dt.days // 7).to_dict()
 
-where = nx.spring_layout(contacts, seed=5, k=0.25)
+where = nx.spring_layout(contacts, seed=5, k=0.25, iterations=30)
 fig, axes = plt.subplots(1, 4, figsize=(16, 4.2))
 for ax, upto in zip(axes, [0, 6, 12, 20]):
     colour = ["#c0392b" if week.get(p, 99) <= upto else "#dfe6ec" for p in contacts]
@@ -289,7 +289,7 @@ intranet newsletter (`q=0`), only conversation (`p=0`), and both.
 fig, ax = plt.subplots(figsize=(7, 3.5))
 for label, p, q in [("newsletter only", 0.01, 0.0), ("conversation only", 0.0, 0.02),
                     ("newsletter plus conversation", 0.01, 0.02)]:
-    band = simulate_adoption(contacts, pilot, "broadcast", runs=300, p=p, q=q).band
+    band = simulate_adoption(contacts, pilot, "broadcast", runs=200, p=p, q=q).band
     ax.plot(band["step"], band["mean"], label=label)
     ax.fill_between(band["step"], band["low"], band["high"], alpha=0.2)
 ax.set_xlabel("week"); ax.set_ylabel("share adopted"); ax.legend(); plt.show()
@@ -310,7 +310,7 @@ choice (greedy influence maximisation, Kempe et al. 2003).
 """),
     code("""
 table = compare_strategies(contacts, 5, ["random", "degree", "hr_first", "managers", "spread"],
-                           "complex", runs=300, model_params={"k": 3, "q": 0.5})
+                           "complex", runs=200, model_params={"k": 3, "q": 0.5})
 table[["strategy", "label", "final_share_mean", "final_share_low", "final_share_high",
        "time_to_half_mean", "share_of_runs_reaching_half"]]
 """),
@@ -328,7 +328,7 @@ compares the simulated curve with the observed one (root-mean-square difference,
 first).
 """),
     code("""
-fit = fit_adoption(contacts, org.events, runs=100)
+fit = fit_adoption(contacts, org.events, runs=50)
 fit.groupby("model").head(1)[["model", "label", "p", "q", "k", "rmse", "final_share"]]
 """),
     md("""

@@ -155,8 +155,9 @@ class ChangeSimulator:
 
     # ---- layout -------------------------------------------------------------------------
     def _build_controls(self) -> None:
-        self.source = w.ToggleButtons(options=[(_("The internal platform (Noordhaven)"), "nh"),
-                                               (_("My own data"), "own")], value="nh")
+        self.source = w.ToggleButtons(options=[(_("Noordhaven's platform"), "nh"),
+                                               (_("My own data"), "own")], value="nh",
+                                      style={"button_width": "175px"})
         self.source.add_class("shrm-source")
         self.people_file = w.FileUpload(accept=".csv", multiple=False,
                                         description=_("People (CSV)"))
@@ -185,7 +186,7 @@ class ChangeSimulator:
                                          layout=w.Layout(width="200px"))
         self.pioneers.add_class("shrm-pioneers")
         self.strategies = {s: w.Checkbox(value=s in DEFAULT_ON, description=_(STRATEGIES[s]),
-                                         indent=False, layout=w.Layout(width="auto"))
+                                         indent=False, layout=w.Layout(width="440px"))
                            for s in OFFERED}
         for s, box in self.strategies.items():
             box.add_class(f"shrm-strategy-{s}")
@@ -223,7 +224,7 @@ class ChangeSimulator:
                        _h3(_("How to pick the pioneers")),
                        self.strategy_box, self.progress, self.message])
         left.add_class("shrm-card")
-        left.layout.width = "400px"
+        left.layout.width = "470px"
         band_note = _("Mean share of people who adopted, with the range of 90% of the "
                       "simulated runs.")
         curves = w.VBox([_h3(_("Adoption week by week"), band_note), self.curves])
@@ -349,7 +350,7 @@ class ChangeSimulator:
     def _seeds(self, strategy: str, k: int) -> list:
         """The pioneers of a strategy; rankings are computed once per change and cut to k."""
         ch = self.change
-        if strategy == "spread":  # a set chosen together: not a ranking
+        if strategy in ("spread", "random"):  # a set chosen together: not a ranking
             key = (self._data_id, strategy, k)
             if key not in self._rankings:
                 self._rankings[key] = choose_seeds(ch.G, k, strategy, seed=0)
@@ -406,7 +407,8 @@ class ChangeSimulator:
         self.show.unobserve(self._on_week, "value")
         self.show.options = options
         if options:
-            self.show.value = current if current in chosen else options[0][1]
+            default = "degree" if "degree" in chosen else options[0][1]
+            self.show.value = current if current in chosen else default
         self.show.observe(self._on_week, "value")
         self._draw_curves(chosen)
         self._write_sentences(chosen)
