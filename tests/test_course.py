@@ -57,7 +57,7 @@ def _m01_ids(graded: bool) -> list[str]:
 def test_real_catalogue_loads_with_m01_available(cat):
     assert cat.path == REPO / "modules" / "course.yml"
     assert cat.root == REPO
-    assert [m.id for m in cat.available()] == ["m01"]
+    assert "m01" in [m.id for m in cat.available()]  # later modules join as they are made
     m01 = cat.module("m01")
     assert m01.available and m01.status == "available"
     assert m01.lessons and m01.exercises
@@ -567,9 +567,9 @@ def test_all_graded_questions_passed_is_done(cat):
     table = progress_table(cat)
     assert table.loc["m01", "done"] and table.loc["m01", "passed"] == 6
     assert table.loc["m01", "tries_passed"] == 0  # tries are not needed to be done
-    # m01 is the only available module, so there is nothing next
-    assert next_module(table, cat) is None
-    assert next_module(catalogue=cat) is None
+    # nothing next, or another available module (never m01 again)
+    for nxt in (next_module(table, cat), next_module(catalogue=cat)):
+        assert nxt is None or (nxt.available and nxt.id != "m01")
 
 
 def test_next_module_follows_prerequisites(tmp_path):
@@ -631,7 +631,11 @@ def test_cli_progress_all_done(capsys):
     assert main_progress([]) == 0
     out = capsys.readouterr().out
     assert "6/6 done" in out
-    assert "You have done every available module" in out and "Still to come: m02" in out
+    others = [m.id for m in load_catalogue().available() if m.id != "m01"]
+    if others:  # later modules are available: the next one is named
+        assert others[0] in out
+    else:
+        assert "You have done every available module" in out and "Still to come: m02" in out
 
 
 def test_cli_progress_json(capsys, cat):
