@@ -31,7 +31,7 @@ RUNS = 1000
 NDLIB_RUNS = int(os.environ.get("BENCH_NDLIB_RUNS", "30"))
 P_CASCADE = 0.1
 CASCADE_SEEDS = 20
-THRESHOLD_SEEDS = 300
+THRESHOLD_SEEDS = 150
 
 
 def network() -> nx.Graph:
@@ -110,7 +110,7 @@ def main() -> None:
     row("cascade p=0.1", ours_s, theirs_s, NDLIB_RUNS, ks.statistic, ks.pvalue,
         f"(mean {ours.final_share.mean():.3f} vs {theirs.mean():.3f})")
 
-    theta = {v: float(x) for v, x in zip(G.nodes, rng.uniform(0.1, 0.4, n), strict=True)}
+    theta = {v: float(x) for v, x in zip(G.nodes, rng.uniform(0.1, 0.5, n), strict=True)}
     seed_sets = [[int(v) for v in rng.choice(n, THRESHOLD_SEEDS, replace=False)]
                  for _ in range(RUNS)]
     t = time.perf_counter()

@@ -150,16 +150,22 @@ def _seed_rows(seeds: Any, index: Mapping[Hashable, int], runs: int,
     if per_run and len(sets) != runs:
         raise DataError(_("simulate_adoption: {k} seed sets for {runs} runs; give one seed set "
                           "per run, or one set for all runs.").format(k=len(sets), runs=runs))
-    rows, cols = [], []
-    for r, group in enumerate(sets):
-        for s in dict.fromkeys(group):
+    for group in (sets if per_run else sets[:1]):
+        for s in group:
             if s not in index:
                 raise DataError(_("The pioneer {person!r} is not in the network.\n  What to "
                                   "do: choose pioneers among the network's people (check the "
                                   "spelling of the id).").format(person=s))
-            rows.append(index[s])
-            cols.append(r)
-    return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+    if per_run:
+        rows = np.fromiter((index[s] for group in sets for s in group), dtype=np.int64)
+        cols = np.repeat(np.arange(runs, dtype=np.int64), [len(g) for g in sets])
+    else:
+        one = np.fromiter(dict.fromkeys(index[s] for s in sets[0]), dtype=np.int64)
+        rows, cols = np.tile(one, runs), np.repeat(np.arange(runs, dtype=np.int64), len(one))
+    if per_run and len(rows):  # a person listed twice in one run's set counts once
+        flat = np.unique(cols * len(index) + rows)
+        rows, cols = flat % len(index), flat // len(index)
+    return rows, cols
 
 
 # ---------------------------------------------------------------------------------------
@@ -300,15 +306,19 @@ def _run_cascade(batch: _Batch, L: sp.csr_matrix, new: tuple, rng: np.random.Gen
 
 def _run_threshold(batch: _Batch, W: sp.csr_matrix, theta: np.ndarray, new: tuple,
                    steps: int) -> None:
-    influence = np.zeros((batch.n, batch.runs), dtype=np.float64)
+    # what is still missing to reach each threshold; +inf once adopted (never counted again)
+    missing = theta.astype(np.float64, copy=True)
     rows, cols = new
+    missing[rows, cols] = np.inf
     for step in range(1, steps + 1):
         if not len(rows):
             break
         r, c, w = _spread_products(W, batch.frontier(rows, cols))
-        influence[r, c] += w
-        keep = ~batch.adopted[r, c] & (influence[r, c] >= theta[r, c] - 1e-12)
+        left = missing[r, c] - w
+        missing[r, c] = left
+        keep = left <= 1e-12
         rows, cols = batch.adopt(r[keep], c[keep], step)
+        missing[rows, cols] = np.inf
         batch.record()
 
 
