@@ -264,6 +264,7 @@ class _Batch:
         self.adopted = np.zeros((n, runs), dtype=bool)
         self.when = np.full((n, runs), -1, dtype=np.int32)
         self.counts: list[np.ndarray] = []
+        self._now = np.zeros(runs, dtype=np.int64)
 
     def adopt(self, rows: np.ndarray, cols: np.ndarray, step: int) -> tuple[np.ndarray,
                                                                           np.ndarray]:
@@ -273,10 +274,11 @@ class _Batch:
         rows, cols = rows[keep], cols[keep]
         self.adopted[rows, cols] = True
         self.when[rows, cols] = step
+        self._now += np.bincount(cols, minlength=self.runs)
         return rows, cols
 
     def record(self) -> None:
-        self.counts.append(self.adopted.sum(axis=0))
+        self.counts.append(self._now.copy())
 
     def frontier(self, rows: np.ndarray, cols: np.ndarray, dtype: Any = np.float64,
                  ) -> sp.csc_matrix:
