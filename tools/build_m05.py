@@ -121,7 +121,9 @@ curve[["week", "week_start", "new_adopters", "adopters", "share"]].tail(3)
     md("""
 A slow start, then faster: the typical S-shape of an innovation's spread (Rogers). Per
 department the picture is very different. The kit merges departments smaller than the minimum
-group size (5) into one labelled group before showing any figure per group.
+group size (5) into one labelled group before showing any figure per group — and when that group
+is itself too small, the next-smallest department joins it, so that nobody can work out the small
+group's figure by subtraction.
 """),
     code("""
 by_dept = adoption_curve(org.events, org.people, by="department")
@@ -483,8 +485,9 @@ assert isinstance(week_quarter, Integral) and week_quarter >= 0, "form check onl
 ''', "week_quarter"),
     *q_cells(3, "lagging_department", "Where did it not catch on?", 2, """
 *"Which part of the organisation is lagging?"* `adoption_curve(events, org.people,
-by="department")` gives the same curve per department (departments with fewer than 5 people are
-merged into one group, which does not count here).
+by="department")` gives the same curve per department. The Board has only 3 people, so the
+privacy gate merges it with the next-smallest department into one group labelled "other (<5)"
+(a group that small could otherwise be worked out by subtraction); leave that group out here.
 
 Which department has the lowest share of people who posted by the end? Store its name in
 `lagging_department` (text, e.g. `"Sales"`).
@@ -613,12 +616,19 @@ on where new ideas cross boundaries, builds on it.
 ]
 
 
+def _ids(cells: list, prefix: str) -> list:
+    """Stable cell ids, so that a rebuild changes only what was edited."""
+    for i, cell in enumerate(cells):
+        cell["id"] = f"{prefix}-{i:02d}"
+    return cells
+
+
 def main() -> None:
     """Write both notebooks."""
-    save(ROOT / "notebooks" / "05_spreading_change.ipynb", LESSON)
+    save(ROOT / "notebooks" / "05_spreading_change.ipynb", _ids(LESSON, "lesson"))
     folder = ROOT / "modules" / "m05_spreading_change"
     folder.mkdir(parents=True, exist_ok=True)
-    save(folder / "m05_spreading_change.ipynb", EXERCISE)
+    save(folder / "m05_spreading_change.ipynb", _ids(EXERCISE, "exercise"))
 
 
 if __name__ == "__main__":

@@ -439,12 +439,19 @@ asked. The lesson behind this exercise is `notebooks/06_ideas_across_boundaries.
 ]
 
 
+def _ids(cells: list, prefix: str) -> list:
+    """Stable cell ids, so that a rebuild changes only what was edited."""
+    for i, cell in enumerate(cells):
+        cell["id"] = f"{prefix}-{i:02d}"
+    return cells
+
+
 def main() -> None:
     """Write both notebooks."""
-    save(ROOT / "notebooks" / "06_ideas_across_boundaries.ipynb", LESSON)
+    save(ROOT / "notebooks" / "06_ideas_across_boundaries.ipynb", _ids(LESSON, "lesson"))
     folder = ROOT / "modules" / "m06_ideas_across_boundaries"
     folder.mkdir(parents=True, exist_ok=True)
-    save(folder / "m06_ideas_across_boundaries.ipynb", EXERCISE)
+    save(folder / "m06_ideas_across_boundaries.ipynb", _ids(EXERCISE, "exercise"))
 
 
 if __name__ == "__main__":
