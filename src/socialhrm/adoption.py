@@ -308,8 +308,9 @@ def _run_cascade(batch: _Batch, L: sp.csr_matrix, new: tuple, rng: np.random.Gen
 
 def _run_threshold(batch: _Batch, W: sp.csr_matrix, theta: np.ndarray, new: tuple,
                    steps: int) -> None:
-    # what is still missing to reach each threshold; +inf once adopted (never counted again)
-    missing = theta.astype(np.float64, copy=True)
+    # what is still missing to reach each threshold; +inf once adopted (never counted again).
+    # ``theta`` is a fresh array made for this batch, so it is used up in place.
+    missing = theta
     rows, cols = new
     missing[rows, cols] = np.inf
     for step in range(1, steps + 1):
@@ -1232,6 +1233,7 @@ def fit_adoption(
     start: str | pd.Timestamp | None = None,
     weeks: int | None = None,
     weight: str | None = None,
+    progress: bool = False,
 ) -> pd.DataFrame:
     """Find the model and parameters that reproduce the observed adoption curve best.
 
@@ -1254,6 +1256,8 @@ def fit_adoption(
         As in :func:`simulate_adoption`.
     event, start, weeks
         As in :func:`adoption_curve`.
+    progress
+        Show a progress bar (tqdm) over the settings.
 
     Returns
     -------
@@ -1284,22 +1288,28 @@ def fit_adoption(
                           "to start from.\n  What to do: set start= to the launch date."))
     grid = dict(DEFAULT_GRID if grid is None else grid)
     steps = len(share) - 1
-    rows = []
+    models = list(models)
     for model in models:
         if model not in grid:
             raise DataError(_("fit_adoption: no parameter grid for the model {model!r}.")
                             .format(model=model))
-        for setting in grid[model]:
-            res = simulate_adoption(G, pioneers, model, runs=runs, steps=steps, seed=seed,
-                                    weight=weight, **setting)
-            sim = res.band["mean"].to_numpy()
-            sim = np.concatenate([sim, np.repeat(sim[-1:], max(0, len(share) - len(sim)))])
-            sim = sim[:len(share)]
-            rmse = float(np.sqrt(np.mean((sim - share) ** 2)))
-            row = {"model": model, "label": _(MODELS[model]), "params": dict(setting)}
-            row.update(setting)
-            row.update(rmse=rmse, final_share=float(sim[-1]),
-                       observed_final_share=float(share[-1]))
-            rows.append(row)
+    todo = [(model, setting) for model in models for setting in grid[model]]
+    if progress:
+        from tqdm.auto import tqdm
+
+        todo = tqdm(todo, desc=_("fitting"), leave=False)
+    rows = []
+    for model, setting in todo:
+        res = simulate_adoption(G, pioneers, model, runs=runs, steps=steps, seed=seed,
+                                weight=weight, **setting)
+        sim = res.band["mean"].to_numpy()
+        sim = np.concatenate([sim, np.repeat(sim[-1:], max(0, len(share) - len(sim)))])
+        sim = sim[:len(share)]
+        rmse = float(np.sqrt(np.mean((sim - share) ** 2)))
+        row = {"model": model, "label": _(MODELS[model]), "params": dict(setting)}
+        row.update(setting)
+        row.update(rmse=rmse, final_share=float(sim[-1]),
+                   observed_final_share=float(share[-1]))
+        rows.append(row)
     out = pd.DataFrame(rows).sort_values("rmse", kind="stable").reset_index(drop=True)
     return out
