@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from socialhrm.synth.external import datacard_section, generate_external, write_external
 from socialhrm.synth.figures import FIGURE_RANGES, figures_table, measure
 from socialhrm.synth.noordhaven import (
     DEFAULT_SEED,
@@ -231,11 +232,14 @@ def regenerate(folder: str | Path | None = None, seed: int = DEFAULT_SEED,
     say(f"  {len(data.people)} people, {len(data.interactions):,} interactions, "
         f"{len(data.nominations):,} survey answers ({time.perf_counter() - t0:.1f} s)")
     names = write(data, target)
+    outside_world = generate_external(data)  # contacts, alumni, applications (own stream)
+    names += write_external(outside_world, target)
     say(f"  wrote {', '.join(names)} to {target}")
     figures = measure(data.tables(), data.planted)
     outside = [k for k, v in figures.items()
                if not FIGURE_RANGES[k][0] <= v <= FIGURE_RANGES[k][1]]
-    (target / "datacard.md").write_text(datacard(data, figures), encoding="utf-8", newline="\n")
+    card = datacard(data, figures) + "\n" + datacard_section(data, outside_world)
+    (target / "datacard.md").write_text(card, encoding="utf-8", newline="\n")
     say(f"  wrote datacard.md; done in {time.perf_counter() - t0:.1f} s")
     if outside:
         say(f"  WARNING: figures outside their promised range: {', '.join(outside)}")
