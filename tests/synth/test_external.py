@@ -69,7 +69,7 @@ def test_quiet_engineer_is_picked_early_by_greedy_not_by_size(generated, outside
                             for p in R.reach(G, 1).index])
     assert inside <= inside_all.quantile(0.25), "the quiet engineer is not quiet inside"
     greedy = R.choose_ambassadors(G, 5, steps=1, audience="engineering")
-    assert quiet in greedy["person"].head(3).tolist()
+    assert greedy["person"].iloc[0] == quiet  # the best single ambassador for engineers
     assert greedy.set_index("person").loc[quiet, "new_reach"] >= QUIET_CONTACTS
     by_size = R.choose_ambassadors(G, 10, steps=1, strategy="degree")
     assert quiet not in by_size["person"].tolist()

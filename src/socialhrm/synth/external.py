@@ -70,7 +70,7 @@ _SIZE = {"Sales": 55, "Marketing & Communication": 45, "HR": 40, "Board": 60}
 _DEFAULT_SIZE = 25
 BIG_TEAM = "Sales North"
 #: The quiet engineer's personal contacts: all engineering professionals nobody else knows.
-QUIET_CONTACTS = 40
+QUIET_CONTACTS = 75
 #: Channel -> (applicants per hire, mean days to hire) for channels other than referral.
 _CHANNEL = {"job board": (12, 75), "social media": (8, 62), "agency": (4, 48),
             "campus": (7, 105)}
