@@ -231,3 +231,14 @@ def test_ego_network_shape_by_hand():
     assert closed.constraint > e.constraint  # a closed network constrains more
     with pytest.raises(DataError, match="not in the network"):
         R.ego_network(G, "stranger")
+
+
+@pytest.mark.parametrize("strategy", R.STRATEGIES)
+def test_every_strategy_is_a_ranking(strategy):
+    G = _random_case(7)
+    for n, d in G.nodes(data=True):
+        if d["kind"] == "employee" and n != "e0":
+            d["manager_id"] = "e0"
+    long = R.choose_ambassadors(G, 5, strategy=strategy, seed=2)
+    short = R.choose_ambassadors(G, 3, strategy=strategy, seed=2)
+    assert long["person"].head(len(short)).tolist() == short["person"].tolist()

@@ -34,6 +34,7 @@ import itertools
 import math
 from collections.abc import Callable, Collection, Hashable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -43,7 +44,8 @@ from socialhrm.data import DataError
 from socialhrm.i18n import _
 
 __all__ = ["GUARANTEE", "STRATEGIES", "EgoNetwork", "audience_members", "choose_ambassadors",
-           "compare_strategies", "ego_network", "reach", "reach_graph", "reached_sets",
+           "compare_strategies", "ego_network", "reach", "reach_graph", "read_contacts",
+           "reached_sets",
            "referral_outcomes", "vacancy_reach"]
 
 #: The share of the best possible coverage that greedy always reaches: 1 - 1/e (about 63%).
@@ -140,6 +142,54 @@ def reach_graph(people: pd.DataFrame, contacts: pd.DataFrame | None = None,
     return G
 
 
+def read_contacts(source: Any, people: pd.DataFrame | None = None, *,
+                  columns: dict[str, str] | None = None) -> pd.DataFrame:
+    """Read and check an external-contacts table: ``person_id``, ``contact_id``, ``segment``.
+
+    Parameters
+    ----------
+    source
+        A CSV, Excel or Parquet file, or a DataFrame, one row per (person, outside contact).
+    people
+        The people table: rows of people not in it are dropped, with a warning.
+    columns
+        Your column names mapped to ours, e.g. ``{"employee": "person_id"}``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``person_id``, ``contact_id`` (text), ``segment`` (text; ``"(unknown)"`` when empty),
+        duplicates removed. The input is not changed.
+
+    Raises
+    ------
+    DataError
+        Missing columns, empty ids, an unreadable file; the message names file, column and
+        rows and says what to do.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"person_id": ["a", "a"], "contact_id": [1, 1],
+    ...                   "segment": ["IT", "IT"]})
+    >>> read_contacts(t).to_dict("list")
+    {'person_id': ['a'], 'contact_id': ['1'], 'segment': ['IT']}
+    """
+    from socialhrm.data import _canonical_columns, _drop_unknown, _id_column, _read_source
+
+    frame, origin = _read_source(source, "contacts", encoding=None, sheet=None, max_bytes=None)
+    order = ["person_id", "contact_id", "segment"]
+    frame = _canonical_columns(frame, origin, columns, order, ["person_id", "contact_id"])
+    _id_column(frame, "person_id", origin, allow_missing=False)
+    _id_column(frame, "contact_id", origin, allow_missing=False)
+    if "segment" not in frame.columns:
+        frame["segment"] = "(unknown)"
+    seg = frame["segment"].astype("string").str.strip()
+    frame["segment"] = seg.mask(seg.isna() | (seg == ""), "(unknown)")
+    frame = _drop_unknown(frame, ["person_id"], people, origin, "drop")
+    out = frame[order].drop_duplicates(["person_id", "contact_id"]).reset_index(drop=True)
+    return out.astype({"person_id": str, "contact_id": str, "segment": str})
+
+
 def audience_members(G: nx.Graph, audience: Audience = None) -> set[Hashable]:
     """The nodes that count as the audience.
 
@@ -187,9 +237,25 @@ def reached_sets(G: nx.Graph, steps: int = 1, audience: Audience = None,
     members = audience_members(G, audience)
     who = _employees(G) if people is None else list(people)
     out = {}
+    if int(steps) <= 2:  # the usual case, as set unions (much faster than a search each)
+        near: dict[Hashable, frozenset] = {}
+
+        def direct(n: Hashable) -> frozenset:
+            if n not in near:
+                near[n] = frozenset(v for v in G[n] if v in members)
+            return near[n]
+
+        for p in who:
+            found = set(direct(p))
+            if int(steps) == 2:
+                for q in G[p]:
+                    found |= direct(q)
+            found.discard(p)
+            out[p] = frozenset(found)
+        return out
     for p in who:
-        near = nx.single_source_shortest_path_length(G, p, cutoff=int(steps))
-        out[p] = frozenset(n for n in near if n != p and n in members)
+        dist = nx.single_source_shortest_path_length(G, p, cutoff=int(steps))
+        out[p] = frozenset(n for n in dist if n != p and n in members)
     return out
 
 
@@ -238,24 +304,44 @@ def reach(G: nx.Graph, steps: int = 2, audience: Audience = None) -> pd.DataFram
 # ---------------------------------------------------------------------------------------
 # Choosing ambassadors
 # ---------------------------------------------------------------------------------------
-def _greedy(sets: dict[Hashable, frozenset], k: int) -> list[Hashable]:
-    """Lazy greedy maximum coverage (ties broken by the person's id)."""
-    import heapq
+_MASKS: dict[int, tuple[dict, dict[Hashable, int]]] = {}
 
-    covered: set = set()
+
+def _bitmasks(sets: dict[Hashable, frozenset]) -> dict[Hashable, int]:
+    """Each set as one Python integer bitmask (kept for the same ``sets`` object)."""
+    cached = _MASKS.get(id(sets))
+    if cached is not None and cached[0] is sets:
+        return cached[1]
+    index: dict[Hashable, int] = {}
+    masks = {}
+    for p, members in sets.items():
+        bits = 0
+        for m in members:
+            bits |= 1 << index.setdefault(m, len(index))
+        masks[p] = bits
+    if len(_MASKS) > 32:
+        _MASKS.clear()
+    _MASKS[id(sets)] = (sets, masks)
+    return masks
+
+
+def _greedy(sets: dict[Hashable, frozenset], k: int) -> list[Hashable]:
+    """Greedy maximum coverage; ties go to the smallest id (as text)."""
+    masks = _bitmasks(sets)
+    order = sorted(sets, key=str)
+    covered = 0
     chosen: list = []
-    # a heap of upper bounds on each person's gain (gains only shrink as coverage grows):
-    # a popped bound that is still exact beats every other bound, so it is the best pick
-    heap = [(-len(s), str(p), p) for p, s in sets.items()]
-    heapq.heapify(heap)
-    while heap and len(chosen) < k:
-        neg, key, p = heapq.heappop(heap)
-        gain = len(sets[p] - covered)
-        if gain != -neg:
-            heapq.heappush(heap, (-gain, key, p))
-            continue
-        chosen.append(p)
-        covered |= sets[p]
+    left = set(order)
+    while left and len(chosen) < k:
+        best, gain = None, -1
+        for p in order:
+            if p in left:
+                g = (masks[p] & ~covered).bit_count()
+                if g > gain:
+                    best, gain = p, g
+        chosen.append(best)
+        left.discard(best)
+        covered |= masks[best]
     return chosen
 
 
@@ -269,7 +355,8 @@ def _managers(G: nx.Graph, people: list[Hashable]) -> list[Hashable]:
 def choose_ambassadors(G: nx.Graph, k: int, steps: int = 1, audience: Audience = None,
                        strategy: str = "greedy", seed: int = 0,
                        candidates: Iterable[Hashable] | None = None,
-                       sets: dict[Hashable, frozenset] | None = None) -> pd.DataFrame:
+                       sets: dict[Hashable, frozenset] | None = None,
+                       audience_size: int | None = None) -> pd.DataFrame:
     """Choose ``k`` ambassadors and show what each one adds.
 
     ``greedy`` picks, again and again, the person who adds the most audience members not yet
@@ -277,7 +364,8 @@ def choose_ambassadors(G: nx.Graph, k: int, steps: int = 1, audience: Audience =
     (1 - 1/e), about 63%, of the best possible coverage with ``k`` people (Nemhauser, Wolsey
     & Fisher, 1978), and in practice usually much closer. The other strategies are the usual
     habits: ``degree`` (the biggest networks), ``managers`` (people who lead someone, biggest
-    networks first) and ``random`` (seeded).
+    networks first) and ``random`` (seeded). Every strategy is a ranking: the first ``k``
+    picks for ``k + 1`` ambassadors are the picks for ``k``.
 
     Parameters
     ----------
@@ -296,7 +384,10 @@ def choose_ambassadors(G: nx.Graph, k: int, steps: int = 1, audience: Audience =
     candidates
         Who may be chosen (default: every employee).
     sets
-        Precomputed :func:`reached_sets` for the same ``steps`` and ``audience`` (for speed).
+        Precomputed :func:`reached_sets` for the same ``steps`` and ``audience`` (for speed;
+        its keys are then the candidates).
+    audience_size
+        Precomputed size of the audience (for speed).
 
     Returns
     -------
@@ -332,11 +423,13 @@ def choose_ambassadors(G: nx.Graph, k: int, steps: int = 1, audience: Audience =
     if int(k) < 0:
         raise ValueError(_("k (the number of ambassadors) must be 0 or more, not {k}.").format(
             k=k))
-    members = audience_members(G, audience)
-    pool = _employees(G) if candidates is None else sorted(candidates, key=str)
+    if candidates is not None:
+        pool = sorted(candidates, key=str)
+    else:
+        pool = sorted(sets, key=str) if sets is not None else _employees(G)
     if sets is None:
         sets = reached_sets(G, steps, audience, people=pool)
-    else:
+    elif candidates is not None:
         sets = {p: sets[p] for p in pool if p in sets}
     k = min(int(k), len(sets))
     if strategy == "greedy":
@@ -348,7 +441,7 @@ def choose_ambassadors(G: nx.Graph, k: int, steps: int = 1, audience: Audience =
     else:
         rng = np.random.default_rng(seed)
         names = sorted(sets, key=str)
-        order = [names[i] for i in rng.choice(len(names), size=k, replace=False)]
+        order = [names[i] for i in rng.permutation(len(names))[:k]]  # k+1 extends k
     covered: set = set()
     rows = []
     for rank, p in enumerate(order, start=1):
@@ -357,7 +450,7 @@ def choose_ambassadors(G: nx.Graph, k: int, steps: int = 1, audience: Audience =
         rows.append((rank, p, len(sets[p]), gain, len(covered)))
     table = pd.DataFrame(rows, columns=["rank", "person", "reach_alone", "new_reach",
                                         "coverage"])
-    size = len(members)
+    size = len(audience_members(G, audience)) if audience_size is None else int(audience_size)
     table["share"] = table["coverage"] / size if size else 0.0
     total = int(table["reach_alone"].sum())
     table.attrs.update(strategy=strategy, audience_size=size, coverage=len(covered),
@@ -386,9 +479,11 @@ def compare_strategies(G: nx.Graph, k: int, steps: int = 1, audience: Audience =
     [3, 2]
     """
     pool_sets = sets if sets is not None else reached_sets(G, steps, audience)
+    size = len(audience_members(G, audience))
     rows = []
     for s in strategies:
-        t = choose_ambassadors(G, k, steps, audience, s, seed, sets=pool_sets)
+        t = choose_ambassadors(G, k, steps, audience, s, seed, sets=pool_sets,
+                               audience_size=size)
         rows.append((s, len(t), t.attrs["coverage"],
                      t.attrs["coverage"] / t.attrs["audience_size"] if t.attrs["audience_size"]
                      else 0.0, t.attrs["sum_of_reach"], t.attrs["overlap"]))
