@@ -43,10 +43,9 @@ import pandas as pd
 from socialhrm.data import DataError
 from socialhrm.i18n import _
 
-__all__ = ["GUARANTEE", "STRATEGIES", "EgoNetwork", "audience_members", "choose_ambassadors",
-           "compare_strategies", "ego_network", "reach", "reach_graph", "read_contacts",
-           "reached_sets",
-           "referral_outcomes", "vacancy_reach"]
+__all__ = ["GUARANTEE", "STRATEGIES", "EgoNetwork", "audience_members", "best_coverage",
+           "choose_ambassadors", "compare_strategies", "ego_network", "rank_strategies", "reach",
+           "reach_graph", "read_contacts", "reached_sets", "referral_outcomes", "vacancy_reach"]
 
 #: The share of the best possible coverage that greedy always reaches: 1 - 1/e (about 63%).
 GUARANTEE = 1 - 1 / math.e
@@ -325,10 +324,44 @@ def _bitmasks(sets: dict[Hashable, frozenset]) -> dict[Hashable, int]:
     return masks
 
 
-def _greedy(sets: dict[Hashable, frozenset], k: int) -> list[Hashable]:
-    """Greedy maximum coverage; ties go to the smallest id (as text)."""
-    masks = _bitmasks(sets)
-    order = sorted(sets, key=str)
+def _reach_masks(G: nx.Graph, steps: int, audience: Audience,
+                 people: Iterable[Hashable]) -> dict[Hashable, int]:
+    """Like :func:`reached_sets`, but each set as an integer bitmask (fast for 1-2 steps)."""
+    if int(steps) < 1:
+        raise ValueError(_("steps must be 1 or more, not {steps}.").format(steps=steps))
+    who = list(people)
+    if int(steps) > 2:
+        return _bitmasks(reached_sets(G, steps, audience, people=who))
+    members = audience_members(G, audience)
+    index = {m: i for i, m in enumerate(sorted(members, key=str))}
+    direct: dict[Hashable, int] = {}
+
+    def bits_of(n: Hashable) -> int:
+        if n not in direct:
+            bits = 0
+            for v in G[n]:
+                i = index.get(v)
+                if i is not None:
+                    bits |= 1 << i
+            direct[n] = bits
+        return direct[n]
+
+    out = {}
+    for p in who:
+        bits = bits_of(p)
+        if int(steps) == 2:
+            for q in G[p]:
+                bits |= bits_of(q)
+        i = index.get(p)
+        if i is not None:
+            bits &= ~(1 << i)
+        out[p] = bits
+    return out
+
+
+def _greedy(masks: dict[Hashable, int], k: int) -> list[Hashable]:
+    """Greedy maximum coverage over bitmasks; ties go to the smallest id (as text)."""
+    order = sorted(masks, key=str)
     covered = 0
     chosen: list = []
     left = set(order)
@@ -384,8 +417,8 @@ def choose_ambassadors(G: nx.Graph, k: int, steps: int = 1, audience: Audience =
     candidates
         Who may be chosen (default: every employee).
     sets
-        Precomputed :func:`reached_sets` for the same ``steps`` and ``audience`` (for speed;
-        its keys are then the candidates).
+        :func:`reached_sets` for the same ``steps`` and ``audience``, if you have them (their
+        keys are then the candidates). Without them the reach is computed here, as bitmasks.
     audience_size
         Precomputed size of the audience (for speed).
 
@@ -428,35 +461,65 @@ def choose_ambassadors(G: nx.Graph, k: int, steps: int = 1, audience: Audience =
     else:
         pool = sorted(sets, key=str) if sets is not None else _employees(G)
     if sets is None:
-        sets = reached_sets(G, steps, audience, people=pool)
-    elif candidates is not None:
-        sets = {p: sets[p] for p in pool if p in sets}
-    k = min(int(k), len(sets))
+        masks = _reach_masks(G, steps, audience, pool)
+    else:
+        first = next(iter(sets.values()), frozenset())
+        masks = sets if isinstance(first, int) else _bitmasks(sets)  # type: ignore[assignment]
+        if candidates is not None:
+            masks = {p: masks[p] for p in pool if p in masks}
+    k = min(int(k), len(masks))
     if strategy == "greedy":
-        order = _greedy(sets, k)
+        order = _greedy(masks, k)
     elif strategy == "degree":
-        order = sorted(sets, key=lambda p: (-G.degree(p), str(p)))[:k]
+        order = sorted(masks, key=lambda p: (-G.degree(p), str(p)))[:k]
     elif strategy == "managers":
-        order = sorted(_managers(G, list(sets)), key=lambda p: (-G.degree(p), str(p)))[:k]
+        order = sorted(_managers(G, list(masks)), key=lambda p: (-G.degree(p), str(p)))[:k]
     else:
         rng = np.random.default_rng(seed)
-        names = sorted(sets, key=str)
+        names = sorted(masks, key=str)
         order = [names[i] for i in rng.permutation(len(names))[:k]]  # k+1 extends k
-    covered: set = set()
+    covered = 0
     rows = []
     for rank, p in enumerate(order, start=1):
-        gain = len(sets[p] - covered)
-        covered |= sets[p]
-        rows.append((rank, p, len(sets[p]), gain, len(covered)))
+        gain = (masks[p] & ~covered).bit_count()
+        covered |= masks[p]
+        rows.append((rank, p, masks[p].bit_count(), gain, covered.bit_count()))
+    n_covered = covered.bit_count()
     table = pd.DataFrame(rows, columns=["rank", "person", "reach_alone", "new_reach",
                                         "coverage"])
     size = len(audience_members(G, audience)) if audience_size is None else int(audience_size)
     table["share"] = table["coverage"] / size if size else 0.0
     total = int(table["reach_alone"].sum())
-    table.attrs.update(strategy=strategy, audience_size=size, coverage=len(covered),
-                       sum_of_reach=total, overlap=total - len(covered), guarantee=GUARANTEE,
+    table.attrs.update(strategy=strategy, audience_size=size, coverage=n_covered,
+                       sum_of_reach=total, overlap=total - n_covered, guarantee=GUARANTEE,
                        steps=int(steps))
     return table
+
+
+def rank_strategies(G: nx.Graph, k: int, steps: int = 1, audience: Audience = None,
+                    seed: int = 0, strategies: Iterable[str] = STRATEGIES
+                    ) -> dict[str, pd.DataFrame]:
+    """:func:`choose_ambassadors` for several strategies at once, computing reach only once.
+
+    Every strategy is a ranking, so ``table.head(j)`` is the choice for ``j <= k``
+    ambassadors (a dashboard ranks once and slices).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Strategy -> the table of :func:`choose_ambassadors`.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("a", 1), ("a", 2), ("b", 1), ("b", 2), ("c", 3)])
+    >>> for n in (1, 2, 3): G.nodes[n]["kind"] = "external"
+    >>> rank_strategies(G, 3)["greedy"]["person"].tolist()
+    ['a', 'c', 'b']
+    """
+    size = len(audience_members(G, audience))
+    masks = _reach_masks(G, steps, audience, _employees(G))
+    return {s: choose_ambassadors(G, k, steps, audience, s, seed, sets=masks,  # type: ignore
+                                  audience_size=size) for s in strategies}
 
 
 def compare_strategies(G: nx.Graph, k: int, steps: int = 1, audience: Audience = None,
@@ -478,12 +541,14 @@ def compare_strategies(G: nx.Graph, k: int, steps: int = 1, audience: Audience =
     >>> compare_strategies(G, 2, strategies=["greedy", "degree"])["coverage"].tolist()
     [3, 2]
     """
-    pool_sets = sets if sets is not None else reached_sets(G, steps, audience)
-    size = len(audience_members(G, audience))
+    if sets is None:
+        tables = rank_strategies(G, k, steps, audience, seed, strategies)
+    else:
+        size = len(audience_members(G, audience))
+        tables = {s: choose_ambassadors(G, k, steps, audience, s, seed, sets=sets,
+                                        audience_size=size) for s in strategies}
     rows = []
-    for s in strategies:
-        t = choose_ambassadors(G, k, steps, audience, s, seed, sets=pool_sets,
-                               audience_size=size)
+    for s, t in tables.items():
         rows.append((s, len(t), t.attrs["coverage"],
                      t.attrs["coverage"] / t.attrs["audience_size"] if t.attrs["audience_size"]
                      else 0.0, t.attrs["sum_of_reach"], t.attrs["overlap"]))
