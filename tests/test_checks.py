@@ -216,7 +216,10 @@ def test_right_answer_passes(t, qid):
 
 
 def test_right_answer_without_module_name(t):
-    assert evaluate("q2", density=t.density).passed  # only m01 has q2
+    res = evaluate("q2", density=t.density)
+    # resolves when only m01 has a q2; with more modules it says which name to give
+    assert res.passed or ("m01" in res.message and "module=" in res.message)
+    assert evaluate("q2", module="m01", density=t.density).passed
 
 
 def test_right_answers_as_numpy_values(t):
@@ -643,7 +646,8 @@ def test_check_two_variables_from_locals(t, capsys):
 
 
 def test_check_lesson_try_is_recorded_as_not_graded(t, capsys):
-    tiny_density = t.tiny_density  # noqa: F841 - no MODULE: t1 exists only in m01
+    MODULE = "m01"  # noqa: F841 - other modules have a t1 too
+    tiny_density = t.tiny_density  # noqa: F841
     check("t1")
     assert capsys.readouterr().out.startswith("✔ t1")
     rec = _record("m01", "t1")

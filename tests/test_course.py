@@ -57,7 +57,7 @@ def _m01_ids(graded: bool) -> list[str]:
 def test_real_catalogue_loads_with_m01_available(cat):
     assert cat.path == REPO / "modules" / "course.yml"
     assert cat.root == REPO
-    assert [m.id for m in cat.available()] == ["m01"]
+    assert [m.id for m in cat.available()][:1] == ["m01"]  # more become available over time
     m01 = cat.module("m01")
     assert m01.available and m01.status == "available"
     assert m01.lessons and m01.exercises
@@ -180,7 +180,7 @@ def test_good_test_catalogue_loads(tmp_path):
     cat = load_catalogue(_write(tmp_path, _good()))
     assert cat.course == "Test course"
     assert cat.root == tmp_path.resolve()
-    assert [m.id for m in cat.available()] == ["m01"]
+    assert [m.id for m in cat.available()][:1] == ["m01"]  # more become available over time
     assert cat.module("m02").prerequisites == ("m01",)
     assert course_map(cat).frame.loc["business_partner", "knowledge_sharing"] == ["m02"]
     page = course_map(cat)._repr_html_()
@@ -567,8 +567,10 @@ def test_all_graded_questions_passed_is_done(cat):
     table = progress_table(cat)
     assert table.loc["m01", "done"] and table.loc["m01", "passed"] == 6
     assert table.loc["m01", "tries_passed"] == 0  # tries are not needed to be done
-    # m01 is the only available module, so there is nothing next
-    assert next_module(table, cat) is None
+    assert next_module(table, cat) is None or next_module(table, cat).id != "m01"
+    # every available module done: nothing next
+    _finish_every_available_module(cat)
+    assert next_module(progress_table(cat), cat) is None
     assert next_module(catalogue=cat) is None
 
 
@@ -625,9 +627,17 @@ def test_cli_progress_after_some_work(capsys):
     assert "Continue with m01" in out
 
 
+def _finish_every_available_module(cat=None) -> None:
+    from socialhrm.checks import questions
+
+    for m in (cat or load_catalogue()).available():
+        for q in questions(m.id):
+            if q.graded:
+                record_result(m.id, q.qid, True)
+
+
 def test_cli_progress_all_done(capsys):
-    for q in _m01_ids(True):
-        record_result("m01", q, True)
+    _finish_every_available_module()
     assert main_progress([]) == 0
     out = capsys.readouterr().out
     assert "6/6 done" in out
