@@ -34,6 +34,8 @@ def a():
     ch = referral_outcomes(apps, org.costs)
     tie = referral_outcomes(apps, org.costs, by="tie_strength")
     weak = float((rh["tie_strength"] == "weak").mean())
+    early = apps[apps["applied_date"] < "2023-01-01"]  # the lesson's first two years
+    early_tie = referral_outcomes(early, org.costs, by="tie_strength")
     return dict(
         q1=nx.dag_longest_path_length(chains), q2=hires.idxmax(), q2_fewer=fewer,
         q3=float(r["hired"].mean()), q3_all=float(r["hired"].sum() / len(apps)),
@@ -45,8 +47,10 @@ def a():
                         > ch.loc["job board", "retention_high"]),
         q6=weak, q6_refs=float((r["tie_strength"] == "weak").mean()),
         q6_strong=bool(tie.loc["strong", "hire_rate"] > tie.loc["weak", "hire_rate"]),
-        t2=float(apps[apps["channel"] == "job board"]["hired"].mean()),
-        t3=float(tie.loc["strong", "hire_rate"]), t3_weak=float(tie.loc["weak", "hire_rate"]),
+        t2=float(early[early["channel"] == "job board"]["hired"].mean()),
+        t2_all=float(apps[apps["channel"] == "job board"]["hired"].mean()),
+        t3=float(early_tie.loc["strong", "hire_rate"]),
+        t3_weak=float(early_tie.loc["weak", "hire_rate"]),
     )
 
 
@@ -113,3 +117,4 @@ def test_q6_mistakes(a):
 def test_lesson_tries_mistakes(a):
     assert "people" in _not_yet("t1", [], tiny_chain=4)
     assert "weak-tie" in _not_yet("t3", [a["t3"]], strong_rate=a["t3_weak"])
+    assert "all years" in _not_yet("t2", [a["t2"]], job_board_hire_rate=a["t2_all"])

@@ -25,6 +25,8 @@ from socialhrm.checks.answers import (
 )
 from socialhrm.i18n import _
 
+#: Lesson 08 works with the first two years of the programme (applications before this day).
+LESSON_BEFORE = "2023-01-01"
 #: The hand-made referral chains of lesson 08 (referrer -> the colleague they brought in).
 TINY_REFERRALS = [("Anna", "Bram"), ("Bram", "Cem"), ("Bram", "Daan"), ("Daan", "Eva"),
                   ("Femke", "Gijs")]
@@ -49,6 +51,7 @@ class _M08:
     weak_share_hires: float
     weak_share_refs: float
     job_board_rate: float
+    job_board_all: float
     strong_rate: float
     weak_rate: float
     tiny_chain: int
@@ -77,6 +80,9 @@ def _m08() -> _M08:
     by_tie = referral_outcomes(apps, org.costs, by="tie_strength")
     r, j = by_channel.loc["referral"], by_channel.loc["job board"]
     weak_hires = int((refs.loc[h, "tie_strength"] == "weak").sum())
+    early = apps[apps["applied_date"] < LESSON_BEFORE]
+    early_channel = referral_outcomes(early, org.costs)
+    early_tie = referral_outcomes(early, org.costs, by="tie_strength")
     tiny = nx.DiGraph(TINY_REFERRALS)
     return _M08(
         people_ids=frozenset(people.index), names=frozenset(map(str, people["name"])),
@@ -94,9 +100,10 @@ def _m08() -> _M08:
                                 by_tie.loc["weak", "hire_rate"]),
         weak_share_hires=weak_hires / int(h.sum()),
         weak_share_refs=float((refs["tie_strength"] == "weak").mean()),
-        job_board_rate=float(j["hire_rate"]), strong_rate=float(by_tie.loc["strong",
-                                                                           "hire_rate"]),
-        weak_rate=float(by_tie.loc["weak", "hire_rate"]),
+        job_board_rate=float(early_channel.loc["job board", "hire_rate"]),
+        job_board_all=float(j["hire_rate"]),
+        strong_rate=float(early_tie.loc["strong", "hire_rate"]),
+        weak_rate=float(early_tie.loc["weak", "hire_rate"]),
         tiny_chain=nx.dag_longest_path_length(tiny),
     )
 
@@ -262,7 +269,7 @@ def _m08_t1(tiny_chain: Any) -> str:
     raise NotYet(_("Not yet: follow the arrows from Anna as far as they go."))
 
 
-@question("m08", "t2", ["job_board_hire_rate"], "hire rate of job-board applications",
+@question("m08", "t2", ["job_board_hire_rate"], "hire rate of job-board applications (2021-22)",
           graded=False)
 def _m08_t2(job_board_hire_rate: Any) -> str:
     f = _m08()
@@ -271,7 +278,10 @@ def _m08_t2(job_board_hire_rate: Any) -> str:
         return _("Right: hires divided by applications, within one channel.")
     if about(x, 1 - f.job_board_rate, 1e-6):
         raise NotYet(_("That is the share NOT hired."))
-    raise NotYet(_("Not yet: the mean of 'hired' over the job-board applications."))
+    if close(x, f.job_board_all, 1e-9):
+        raise NotYet(_("That is the hire rate over all years; the lesson uses the first two "
+                       "(early)."))
+    raise NotYet(_("Not yet: the mean of 'hired' over the job-board applications in early."))
 
 
 @question("m08", "t3", ["strong_rate"], "hire rate of strong-tie referrals", graded=False)
