@@ -284,7 +284,7 @@ class AmbassadorPlanner:
                              description=_("Ambassadors"), style=style,
                              continuous_update=False, layout=w.Layout(width="330px"))
         c["steps"] = w.ToggleButtons(options=[(_("direct contacts"), 1),
-                                              (_("also their contacts"), 2)], value=1,
+                                              (_("also their contacts"), 2)], value=2,
                                      style={"button_width": "auto"})
         c["strategy"] = w.Dropdown(options=[(_(STRATEGY_LABELS[s]), s) for s in STRATEGIES],
                                    value="greedy", description=_("Show the choice of"),
@@ -526,11 +526,12 @@ class AmbassadorPlanner:
             _esc(_("strategy")), _esc(_("reach added up")), _esc(_("distinct")),
             _esc(_("counted twice")))
         self.overlap.value = (
-            "<div class='shrm-card'><h3>" + _esc(_("The overlap greedy avoids")) + "</h3>"
+            "<div class='shrm-card'><h3>"
+            + _esc(_("Reach added up against distinct reach")) + "</h3>"
             "<div class='shrm-muted'>" + _esc(_(
-                "Colleagues in one team often know the same people. Adding up each "
-                "ambassador's reach counts them twice; greedy picks people who add new "
-                "ones.")) + "</div>"
+                "Colleagues in one team often know the same people, so adding up each "
+                "ambassador's reach counts them twice. What counts is the distinct reach, "
+                "which greedy maximises by picking people who add new ones.")) + "</div>"
             f"<table class='shrm-t'>{head}{''.join(parts)}</table></div>")
 
     def _show_chosen(self) -> None:
