@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
+from _pytest.doctest import DoctestModule
+
+SRC = Path(__file__).resolve().parent / "src" / "socialhrm"
 
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
@@ -26,3 +30,14 @@ def _learner_files_elsewhere(tmp_path_factory):
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """Collect the examples in the package's docstrings as doctests (``src/socialhrm`` only).
+
+    Like ``--doctest-modules``, but not for the tests' own files, whose ``conftest.py``
+    modules would clash by name.
+    """
+    if file_path.suffix == ".py" and SRC in file_path.parents and file_path.name != "__main__.py":
+        return DoctestModule.from_parent(parent, path=file_path)
+    return None

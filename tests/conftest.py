@@ -24,3 +24,35 @@ def realdata() -> Path:
     if not (REALDATA / "krackhardt_advice.csv").exists():
         pytest.fail(f"the real reference data is missing at {REALDATA} (set SOCIALHRM_REALDATA)")
     return REALDATA
+
+
+#: A module still to come, for the tests of what learners see of planned modules (every module
+#: of the real catalogue is available).
+PLANNED_ENTRY = """
+  - id: m99
+    name: m99_still_to_come
+    title: A module still to come
+    status: planned
+    role: user
+    areas: [recruitment]
+    minutes: 60
+    prerequisites: [m01]
+    objectives:
+      - Show learners what is planned
+"""
+
+
+@pytest.fixture(scope="session")
+def catalogue_with_planned(tmp_path_factory) -> Path:
+    """The real catalogue plus one planned module (m99), in a course folder of links."""
+    root = tmp_path_factory.mktemp("course_with_planned")
+    (root / "modules").mkdir()
+    for item in (REPO / "modules").iterdir():
+        if item.is_dir():
+            (root / "modules" / item.name).symlink_to(item)
+    for name in ("notebooks", "datasets", "src"):
+        (root / name).symlink_to(REPO / name)
+    path = root / "modules" / "course.yml"
+    path.write_text((REPO / "modules" / "course.yml").read_text().rstrip("\n") + "\n"
+                    + PLANNED_ENTRY)
+    return path

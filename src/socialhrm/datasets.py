@@ -115,6 +115,9 @@ class Dataset:
         The tables (``None`` when the dataset has no such table).
     readiness
         Readiness-survey answers, long (:func:`socialhrm.readiness.read_readiness`).
+    contacts, alumni, applications
+        Noordhaven's outside world (employees' external contacts, former employees,
+        applications per channel; see the data card), for modules m07 and m08.
     graph
         For the networkx classics: the graph itself.
     path
@@ -131,6 +134,9 @@ class Dataset:
     expertise: pd.DataFrame | None = None
     costs: pd.DataFrame | None = None
     readiness: pd.DataFrame | None = None
+    contacts: pd.DataFrame | None = None  # outside contacts (socialhrm.synth.external)
+    alumni: pd.DataFrame | None = None
+    applications: pd.DataFrame | None = None
     graph: nx.Graph | None = None
     path: Path | None = None
     tables: builtins.list[str] = field(default_factory=builtins.list)
@@ -245,13 +251,35 @@ def _load_noordhaven(folder: Path) -> Dataset:
         from socialhrm.readiness import read_readiness
 
         readiness = read_readiness(folder / "readiness.csv", people=people)
-    return Dataset(name="noordhaven", description=_LOCAL["noordhaven"], people=people,
+    data = Dataset(name="noordhaven", description=_LOCAL["noordhaven"], people=people,
                    interactions=interactions, nominations=nominations, events=events,
                    referrals=referrals, expertise=expertise, costs=costs, path=folder,
                    readiness=readiness,
                    tables=["people", "interactions", "nominations", "events", "referrals",
                            "expertise", "costs"] + (["readiness"] if readiness is not None
                                                     else []))
+    _load_outside_world(data, folder)
+    return data
+
+
+def _load_outside_world(data: Dataset, folder: Path) -> None:
+    """contacts, alumni and applications (m07/m08), when the files are there."""
+    for name in ("contacts", "alumni", "applications"):
+        if not (folder / f"{name}.csv").exists():
+            continue
+        table = pd.read_csv(folder / f"{name}.csv", dtype="string", keep_default_na=False,
+                            na_values=[""])
+        for col in ("left_date", "applied_date", "hire_date"):
+            if col in table:
+                table[col] = pd.to_datetime(table[col]).astype("datetime64[ns]")
+        for col in ("hired", "still_employed_1y"):
+            if col in table:
+                table[col] = _read_bool(table[col])
+        if "time_to_hire_days" in table:
+            table["time_to_hire_days"] = pd.to_numeric(table["time_to_hire_days"]
+                                                       ).astype("Int64")
+        setattr(data, name, table)
+        data.tables.append(name)
 
 
 def load(name: str) -> Dataset:

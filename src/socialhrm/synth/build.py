@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from socialhrm.synth.external import datacard_section, generate_external, write_external
 from socialhrm.synth.figures import FIGURE_RANGES, figures_table, measure
 from socialhrm.synth.noordhaven import (
     DEFAULT_SEED,
@@ -315,14 +316,23 @@ def regenerate(folder: str | Path | None = None, seed: int = DEFAULT_SEED,
     say(f"  {len(data.people)} people, {len(data.interactions):,} interactions, "
         f"{len(data.nominations):,} survey answers ({time.perf_counter() - t0:.1f} s)")
     names = write(data, target) + [write_readiness(data, target)]
+    outside_world = generate_external(data)  # contacts, alumni, applications (own stream)
+    names += write_external(outside_world, target)
     say(f"  wrote {', '.join(names)} to {target}")
     figures = measure(data.tables(), data.planted)
     outside = [k for k, v in figures.items()
                if not FIGURE_RANGES[k][0] <= v <= FIGURE_RANGES[k][1]]
-    full = datacard(data, figures)
-    (target / "datacard.md").write_text(learner_card(full, figures), encoding="utf-8",
-                                        newline="\n")
-    (target / TRAINERS_FILE).write_text(trainers_note(full), encoding="utf-8", newline="\n")
+    # the outside world's section: its tables for everyone, its planted stories for trainers
+    section = datacard_section(data, outside_world)
+    tables_part, marker, stories = section.partition("Planted stories (tested")
+    full = datacard(data, figures) + "\n" + section
+    learner = (learner_card(datacard(data, figures), figures).rstrip("\n") + "\n\n"
+               + tables_part.rstrip("\n") + "\n\n" + "Its planted stories are in the trainers' "
+               f"note `{TRAINERS_FILE}`.\n")
+    (target / "datacard.md").write_text(learner, encoding="utf-8", newline="\n")
+    trainers = trainers_note(full).rstrip("\n") + "\n\n## The outside world's planted stories\n\n" \
+        + (marker + stories).strip("\n") + "\n"
+    (target / TRAINERS_FILE).write_text(trainers, encoding="utf-8", newline="\n")
     say(f"  wrote datacard.md and {TRAINERS_FILE}; done in {time.perf_counter() - t0:.1f} s")
     if outside:
         say(f"  WARNING: figures outside their promised range: {', '.join(outside)}")
