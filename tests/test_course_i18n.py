@@ -109,10 +109,11 @@ def test_socialhrm_course_speaks_dutch(capsys):
     assert "still to come" not in out and "Your organisation" not in out
 
 
-def test_progress_and_the_course_map_speak_dutch(capsys):
+def test_progress_and_the_course_map_speak_dutch(capsys, monkeypatch, catalogue_with_planned):
+    monkeypatch.setenv("SOCIALHRM_COURSE", str(catalogue_with_planned))  # one module planned
     with using_language("nl"):
         assert main_progress([]) == 0
-        page = course_map()._repr_html_()
+        page = course_map(load_catalogue(catalogue_with_planned))._repr_html_()
     out = capsys.readouterr().out
     assert "Je voortgang" in out and "Volgende stap" in out and "gepland" in out
     assert "Werving en selectie" in page and "volgt nog" in page
