@@ -118,6 +118,22 @@ def _system_binds() -> list[str]:
     return args
 
 
+def _checks_folders(package: Path, bound: list[Path]) -> list[Path]:
+    """Every copy of ``socialhrm/checks`` the sandbox could see: each is covered by the shim."""
+    import importlib.util
+
+    found: list[Path] = []
+    spec = importlib.util.find_spec("socialhrm.checks")
+    for where in (spec.submodule_search_locations or []) if spec else []:
+        found.append(Path(where).resolve())
+    found.append(package / "checks")
+    for entry in sys.path:
+        candidate = Path(entry or ".").resolve() / "socialhrm" / "checks"
+        if candidate.is_dir() and any(candidate.is_relative_to(b) for b in bound):
+            found.append(candidate)
+    return [f for f in dict.fromkeys(found) if f.is_dir()]
+
+
 def bwrap_command(scratch: Path, checks_shim: Path, command: list[str],
                   env: dict[str, str]) -> list[str]:
     """The bubblewrap command line that runs ``command`` isolated (see the module docstring).
@@ -146,7 +162,8 @@ def bwrap_command(scratch: Path, checks_shim: Path, command: list[str],
             args += ["--ro-bind", str(root), str(root)]
             bound.append(root)
     args += ["--ro-bind", str(package), str(package)]
-    args += ["--ro-bind", str(checks_shim), str(package / "checks")]
+    for folder in _checks_folders(package, bound):
+        args += ["--ro-bind", str(checks_shim), str(folder)]
     try:
         data = datasets_dir().resolve()
         args += ["--ro-bind", str(data), str(data)]
