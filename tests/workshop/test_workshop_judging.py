@@ -79,3 +79,12 @@ def test_the_stand_in_records_and_never_judges(capsys):
     assert "not run while your work is being graded" in capsys.readouterr().out
     with pytest.raises(AttributeError):
         kernel_checks.evaluate  # noqa: B018 - the judges are not there
+
+
+def test_a_cell_that_prints_without_end_is_cut():
+    from socialhrm.workshop.runner import MAX_OUTPUTS, MAX_TEXT, trim_outputs
+
+    outputs = [{"output_type": "stream", "name": "stdout", "text": "x" * (3 * MAX_TEXT)}] * 500
+    kept = trim_outputs([dict(o) for o in outputs])
+    assert len(kept) == MAX_OUTPUTS
+    assert all(len(o["text"]) < MAX_TEXT + 100 and "output cut" in o["text"] for o in kept)

@@ -36,6 +36,26 @@ NOT_RUN = "NotRun"
 CELL_TIMEOUT = "CellTimeoutError"
 
 
+#: what one cell may leave behind (a cell that prints without end must not sink the grader)
+MAX_OUTPUTS = 100
+MAX_TEXT = 200_000
+
+
+def trim_outputs(outputs: list[Any]) -> list[Any]:
+    """At most :data:`MAX_OUTPUTS` outputs per cell, texts cut at :data:`MAX_TEXT` characters."""
+    kept = list(outputs[:MAX_OUTPUTS])
+    for out in kept:
+        if out.get("output_type") == "stream":
+            text = out.get("text", "")
+            text = "".join(text) if isinstance(text, list) else str(text)
+            if len(text) > MAX_TEXT:
+                out["text"] = text[:MAX_TEXT] + "\n[... output cut ...]\n"
+        for key, value in list((out.get("data") or {}).items()):
+            if isinstance(value, str) and len(value) > MAX_TEXT:
+                out["data"][key] = value[:MAX_TEXT]
+    return kept
+
+
 def _error(ename: str, evalue: str) -> dict[str, Any]:
     return {"output_type": "error", "ename": ename, "evalue": evalue, "traceback": [evalue]}
 
@@ -150,7 +170,7 @@ class Runner:
                 break
             status = self.run_cell(index, cell)
             if status in {"died", "timeout"}:
-                outputs = [o for o in cell.outputs if o.get("output_type") != "error"]
+                outputs = trim_outputs([o for o in cell.outputs if o.get("output_type") != "error"])
                 if status == "died":
                     outputs.append(_error(KERNEL_DIED, "The kernel stopped while running this "
                                           "cell (too much memory, too deep a recursion, or the "
@@ -169,7 +189,7 @@ class Runner:
                             NOT_RUN, "Not run: the kernel could not be restarted.")]}
                     break
             else:
-                self.results[index] = {"outputs": cell.outputs,
+                self.results[index] = {"outputs": trim_outputs(cell.outputs),
                                        "execution_count": cell.get("execution_count")}
                 done.append(index)
             self.save()
