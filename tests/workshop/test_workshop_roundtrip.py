@@ -19,6 +19,8 @@ snoop     correct, and prints the instructor source, the gradebook, the kit's mo
 vandal    correct, and deletes the gradebook, the source and other students' files (relative
           and absolute paths)
 bomb      a recursion bomb in one answer and a memory bomb in another: only those two fail
+saboteur  deletes the grader's result file and kills the grader from its last answer: nothing
+          can be graded, it is reported NOT GRADED, and the students after it are still graded
 ========  =====================================================================================
 
 Every submission runs in the sandbox (bubblewrap): the attacks find nothing to read or delete,
@@ -60,7 +62,7 @@ pytestmark = pytest.mark.slow
 TIMEOUT = 5
 ATTACKS = ["bomb", "cheat", "snoop", "vandal"]
 GRADED = sorted(["blank", "correct", "crash", "deleted", "edited", "loop", "partly", *ATTACKS])
-STUDENTS = sorted([*GRADED, "corrupt"])
+STUDENTS = sorted([*GRADED, "corrupt", "saboteur"])
 
 
 def _marker(sid: str) -> str:
@@ -126,7 +128,14 @@ def _attacks(src, rel, qs, root, kit, bombed):
         "import sys\nsys.setrecursionlimit(10**8)\n"
         "def _deeper(n):\n    return _deeper(n + 1) + 1\n_deeper(0)"))
     _prepend(bomb, bombed[1].answer, "_hog = []\nwhile True:\n    _hog.append(' ' * 2**24)")
-    return {"cheat": cheat, "snoop": snoop, "vandal": vandal, "bomb": bomb}, q
+    saboteur = simulate_student(src, rel)
+    _append(saboteur, qs[-1].answer, (
+        "import os, signal\n"
+        "for _f in os.listdir('.'):\n"
+        "    if _f.startswith('.result'):\n        os.remove(_f)\n"
+        "os.kill(os.getppid(), signal.SIGKILL)"))
+    return {"cheat": cheat, "snoop": snoop, "vandal": vandal, "bomb": bomb,
+            "saboteur": saboteur}, q
 
 
 def _grades(ws: Workshop) -> dict[str, dict[str, float | None]]:
@@ -255,8 +264,8 @@ def klass(tmp_path_factory):
 
 def test_every_step_ran(klass):
     codes = {step: code for step, (code, _) in klass["out"].items()}
-    # collect reports problems (corrupt/unknown/unmatched files); every submission is graded
-    assert codes == {"init": 0, "release": 0, "collect": 1, "grade": 0, "feedback": 0,
+    # collect reports problems (corrupt/unknown/unmatched files), grade the saboteur
+    assert codes == {"init": 0, "release": 0, "collect": 1, "grade": 1, "feedback": 0,
                      "export": 0}, klass["out"]
     for _, text in klass["out"].values():
         assert "Traceback (most recent call last)" not in text
@@ -321,14 +330,24 @@ def test_a_dying_kernel_costs_only_its_own_cell(klass):
     _, text = klass["out"]["grade"]
     lines = [x for x in text.splitlines() if x.startswith("[")]
     order = [re.match(r"\[\d+/\d+\] (\S+)", x).group(1) for x in lines]
-    assert order == GRADED
+    assert order == sorted([*GRADED, "saboteur"])
     crash = next(x for x in lines if "] crash " in x)
     first = questions(klass["src"])[0].answer
     assert "NOT GRADED" not in crash and f"answer {first} stopped the kernel" in crash
     bomb = next(x for x in lines if "] bomb " in x)
     assert "NOT GRADED" not in bomb
-    assert f"Graded {len(GRADED)}, skipped 0 (unchanged), failed 0." in text
+    assert f"Graded {len(GRADED)}, skipped 0 (unchanged), failed 1." in text
     assert (klass["root"] / "autograded" / "crash" / MODULE).is_dir()
+
+
+def test_a_submission_that_breaks_the_grader_stops_no_one_else(klass):
+    _, text = klass["out"]["grade"]
+    lines = [x for x in text.splitlines() if x.startswith("[")]
+    order = [re.match(r"\[\d+/\d+\] (\S+)", x).group(1) for x in lines]
+    line = next(x for x in lines if "] saboteur " in x)
+    assert "NOT GRADED" in line and "the notebook could not be run" in line
+    assert order.index("saboteur") < len(order) - 1  # students after it were still graded
+    assert not (klass["root"] / "autograded" / "saboteur" / MODULE).exists()
 
 
 def test_feedback_pages_show_no_hidden_tests(klass):
@@ -362,6 +381,7 @@ def test_export_grades_csv(klass):
     assert sorted(rows) == STUDENTS
     assert rows["corrupt"]["status"] == "not submitted" and rows["corrupt"]["score"] == ""
     assert rows["crash"]["status"] == "graded"
+    assert rows["saboteur"]["status"] == "collected (not graded)"
     assert rows["correct"]["status"] == "needs manual grading"
     total = sum(klass["full"].values())
     for sid in GRADED:
@@ -409,6 +429,7 @@ def test_status_table(klass):
     lines = {x.split()[0]: x for x in text.splitlines()[2:] if x.strip()}
     assert "feedback" in lines["correct"] and "graded" in lines["correct"]
     assert "graded" in lines["crash"] and "feedback" in lines["crash"]
+    assert lines["saboteur"].split()[-1] == "submitted"
     assert lines["corrupt"].split()[-1] == "-"
 
 
@@ -423,9 +444,10 @@ def test_running_every_step_again_changes_nothing(klass):
     assert code == 0 and "0 added" in text and "not replaced" in text
     code, text = run_cli("collect", str(root), MODULE, str(klass["archive"]))
     assert code == 1 and "collected  " not in text
-    assert text.count("(already collected)") == len(GRADED)
+    assert text.count("(already collected)") == len(GRADED) + 1  # and the saboteur
     code, text = run_cli("grade", str(root), MODULE)
-    assert "Already graded and unchanged" in text and "[1/" not in text
+    assert "Already graded and unchanged" in text and "[1/" in text  # only the saboteur, again
+    assert [x for x in text.splitlines() if x.startswith("[")][0].startswith("[1/1] saboteur")
     code, text = run_cli("feedback", str(root), MODULE)
     assert code == 0 and "already up to date" in text
     code, _ = run_cli("export", str(root), MODULE)
@@ -540,7 +562,7 @@ def test_a_lost_grade_is_never_called_unchanged(klass):
     before = _grades(ws)
     with ws.gradebook() as gb:
         gb.remove_submission(MODULE, "blank")
-    code, text = run_cli("grade", str(root), MODULE)
+    code, text = run_cli("grade", str(root), MODULE, "--student", "blank", "--student", "correct")
     assert code == 0 and "The gradebook has no grade for blank: graded again" in text
     assert "[1/1] blank" in text
     skipped = next(x for x in text.splitlines() if x.startswith("Already graded"))
@@ -557,7 +579,7 @@ def test_a_lost_grade_is_never_called_unchanged(klass):
     code, text = run_cli("restore", str(root))
     assert code == 0 and "Restored the gradebook" in text
     # the newest backup is from before blank was graded again: blank is graded once more
-    code, text = run_cli("grade", str(root), MODULE)
+    code, text = run_cli("grade", str(root), MODULE, "--student", "blank")
     assert code == 0 and "The gradebook has no grade for blank: graded again" in text
     assert _grades(ws) == before
 

@@ -8,6 +8,7 @@ scores. A failure for one student never stops the others and never loses a grade
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 import time
@@ -15,6 +16,7 @@ import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from socialhrm.i18n import _, ngettext
 from socialhrm.nbgrading import display_path, log_reason
@@ -257,6 +259,9 @@ def _grade_one(ws: ClassFolder, api: object, module: str, sid: str, seconds: int
         if graded_dir.is_dir():
             shutil.copytree(graded_dir, previous)
         try:
+            from socialhrm.workshop.preprocessors import SandboxFailure
+
+            SandboxFailure.last = None
             result = api.autograde(module, sid, force=True, create=True)  # type: ignore[attr-defined]
         except Exception as exc:  # noqa: BLE001 - one student must never stop the others
             result = {"success": False, "error": traceback.format_exc(), "log": str(exc)}
@@ -277,13 +282,25 @@ def _grade_one(ws: ClassFolder, api: object, module: str, sid: str, seconds: int
         ws.record("graded", module, sid, {"sha256": digest, "graded_at": now(),
                                           "score": res.score, "max_score": res.max_score})
     else:
-        res.error = log_reason(result)
+        res.error = _failure_reason(result)
         if had_grade:
             res.notes.append(_("the earlier grade is kept"))
         else:
             ws.record("graded", module, sid, None)
     res.seconds = time.monotonic() - start
     return res
+
+
+def _failure_reason(result: dict[str, Any]) -> str:
+    """Why nbgrader could not grade: the sandbox's own message when there is one."""
+    from socialhrm.workshop.preprocessors import SandboxFailure
+
+    if SandboxFailure.last:
+        reason, SandboxFailure.last = SandboxFailure.last, None
+        return reason
+    text = f"{result.get('log') or ''}\n{result.get('error') or ''}"
+    found = re.search(r"SandboxFailure: (.+)", text)
+    return found.group(1).strip()[:300].rstrip(".") if found else log_reason(result)
 
 
 def _result_line(res: GradeResult, i: int, n: int, width: int) -> str:

@@ -31,8 +31,8 @@ from socialhrm.workshop.sandbox import DEFAULT_MEMORY_MB, Limits, run_notebook
 #: the least time a cell the student cannot change (the set-up) gets
 TRUSTED_CELL_TIMEOUT = 120
 
-__all__ = ["HIDDEN_FAILED_ENAME", "TRUSTED_CELL_TIMEOUT", "JudgeHidden", "SandboxedExecute",
-           "ScrubHiddenTests", "autograde_preprocessors"]
+__all__ = ["HIDDEN_FAILED_ENAME", "TRUSTED_CELL_TIMEOUT", "JudgeHidden", "SandboxFailure",
+           "SandboxedExecute", "ScrubHiddenTests", "autograde_preprocessors"]
 
 #: the error name of a hidden test that did not pass (judged by the trainer's process)
 HIDDEN_FAILED_ENAME = "HiddenTestFailed"
@@ -66,6 +66,13 @@ def _clean_output(raw: Any) -> NotebookNode | None:
     return from_dict(out)
 
 
+class SandboxFailure(RuntimeError):
+    """The sandboxed run left nothing to grade (the grading reports this message)."""
+
+    #: the message of the latest failure, read (and cleared) by the grading step
+    last: str | None = None
+
+
 class SandboxedExecute(NbGraderPreprocessor):  # type: ignore[misc]
     """Run the notebook isolated, with limits; copy back the outputs of its code cells."""
 
@@ -89,7 +96,8 @@ class SandboxedExecute(NbGraderPreprocessor):  # type: ignore[misc]
             result = run_notebook(nb, Path(tmp) / "run", limits, sandbox=bool(self.sandbox),
                                   lang=str(self.language), slow_cells=slow)
         if result.problem:
-            raise RuntimeError(result.problem)
+            SandboxFailure.last = result.problem  # for the grading's report (same process)
+            raise SandboxFailure(result.problem)
         with using_language(str(self.language)):
             not_run = _("Not run: the notebook stopped before this cell.")
         for index, cell in enumerate(nb.cells):
