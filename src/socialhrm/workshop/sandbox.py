@@ -284,6 +284,7 @@ def run_notebook(nb: Any, work: Path, limits: Limits, *, sandbox: bool = True,
         out.events += [str(e) for e in data.get("events", [])][:50]
     except (OSError, ValueError, TypeError, KeyError) as exc:
         tail = " ".join(stderr.strip().splitlines()[-3:])[:300]
-        out.problem = _("the notebook could not be run ({error})").format(
+        out.problem = _("the notebook could not be run: no results came back (the submission "
+                        "may have stopped the grader itself; {error})").format(
             error=tail or type(exc).__name__)
     return out
