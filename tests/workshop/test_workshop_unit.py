@@ -15,7 +15,7 @@ from _workshop_helpers import REPO, run_cli
 from socialhrm.workshop import (
     HIDDEN_FAILED_MESSAGE,
     WorkshopError,
-    _check_notebook,
+    check_notebook,
     find_leaks,
     hidden_test_lines,
     match_file,
@@ -93,15 +93,15 @@ def test_match_file(name, kind, student):
 def test_check_notebook_reasons(tmp_path):
     good = tmp_path / "good.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")]), good)
-    assert _check_notebook(good) is None
+    assert check_notebook(good) is None
     cases = {"empty.ipynb": b"", "json.ipynb": b'{"a": 1}', "bin.ipynb": b"\xff\xfe\x00\x81",
              "cut.ipynb": good.read_bytes()[:40]}
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)
-    assert "empty" in _check_notebook(tmp_path / "empty.ipynb")
-    assert "not a Jupyter notebook" in _check_notebook(tmp_path / "json.ipynb")
-    assert "not a text file" in _check_notebook(tmp_path / "bin.ipynb")
-    assert "not valid notebook JSON" in _check_notebook(tmp_path / "cut.ipynb")
+    assert "empty" in check_notebook(tmp_path / "empty.ipynb")
+    assert "not a Jupyter notebook" in check_notebook(tmp_path / "json.ipynb")
+    assert "not a text file" in check_notebook(tmp_path / "bin.ipynb")
+    assert "not valid notebook JSON" in check_notebook(tmp_path / "cut.ipynb")
 
 
 # ---- hidden tests never reach feedback
@@ -217,3 +217,26 @@ def test_gradebook_and_classes_are_never_committed():
         done = subprocess.run(["git", "check-ignore", "-q", "--no-index", path], cwd=REPO,
                               check=False)
         assert done.returncode == 0, f"{path} is not ignored by .gitignore"
+
+
+def test_a_class_speaks_its_language(tmp_path, monkeypatch):
+    from socialhrm.i18n import _, using_language
+    from socialhrm.workshop import HIDDEN_FAILED_MESSAGE, init_class
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.csv").write_text("student_id\nann\n")
+    kit = tmp_path / "kit" / "m99_demo"
+    kit.mkdir(parents=True)
+    nbformat.write(nbformat.v4.new_notebook(), kit / "m99_demo.ipynb")
+    ws = init_class("./klas", "s.csv", source=tmp_path / "kit", lang="nl", echo=lambda _m: None)
+    assert ws.language == "nl"
+    code, text = run_cli("status", "./klas")
+    assert code == 0 and text.startswith("Klas klas in ")
+    with using_language("nl"):
+        dutch = _(HIDDEN_FAILED_MESSAGE)
+    assert dutch != HIDDEN_FAILED_MESSAGE and "verborgen test" in dutch.lower()
+    code, text = run_cli("init", "./klas", "--students", "s.csv", "--lang", "en",
+                         "--source", str(tmp_path / "kit"))
+    assert code == 0 and ws.language == "en"
+    with pytest.raises(SystemExit):
+        run_cli("init", "./other", "--students", "s.csv", "--lang", "fr")
