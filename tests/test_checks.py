@@ -181,7 +181,7 @@ def test_question_decorator_registers_a_judge(monkeypatch):
     # q1 now exists in two modules: without a module the check asks which one
     both = evaluate("q1", answer=42)
     assert not both.passed and not both.answered
-    assert "Several modules" in both.message and "module='m01'" in both.message
+    assert "Several modules" in both.message and "module='m" in both.message
 
 
 def test_a_crashing_judge_does_not_raise(monkeypatch):
