@@ -31,10 +31,10 @@ import pandas as pd
 from socialhrm.business_case import (
     ASSUMPTIONS,
     SCENARIOS,
-    _resolve,
     draw_assumptions,
     noordhaven_assumptions,
     read_assumptions,
+    resolve_assumptions,
     sensitivity,
     summarise,
     summary_html,
@@ -461,7 +461,7 @@ class BusinessCaseApp:
     def update(self) -> None:
         """Recompute and redraw everything (a few milliseconds: the draws are kept)."""
         try:
-            table = _resolve(self.current_table(), self.scenario.value)
+            table = resolve_assumptions(self.current_table(), self.scenario.value)
         except (DataError, ValueError) as err:
             self._error(str(err))
             return
