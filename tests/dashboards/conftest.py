@@ -55,12 +55,26 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture()
 def page(browser: object) -> Iterator[object]:
+    """A fresh tab; afterwards, every request it made must have stayed on this machine.
+
+    So every browser test of every dashboard also checks that no page fetches anything from
+    outside (fonts, icons, scripts): a third-party request would itself leak that the page was
+    opened, and HR data environments are often offline.
+    """
+    from urllib.parse import urlparse
+
     context = browser.new_context(viewport={"width": 1440, "height": 1000})  # type: ignore[attr-defined]
     pg = context.new_page()
     pg.set_default_timeout(UPDATE_TIMEOUT * 1000)
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
     try:
         yield pg
     finally:
         context.close()
+    outside = sorted({u for u in requests if urlparse(u).scheme not in {"data", "blob", "about"}
+                      and urlparse(u).hostname not in {"127.0.0.1", "localhost"}})
+    if outside:
+        pytest.fail(f"the page made requests outside the machine: {outside[:5]}")
 
 
