@@ -63,14 +63,16 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait(timeout=10)
 
 
-def start_server(log_path: Path) -> tuple[subprocess.Popen, str]:
+def start_server(log_path: Path, folder: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """Start ``socialhrm dashboards`` on a free port (of ``folder``, default the kit's)."""
     port = free_port()
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
            "OMP_WAIT_POLICY": "passive"}
     log = log_path.open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "socialhrm.cli", "dashboards", "--port", str(port)],
+        [sys.executable, "-m", "socialhrm.cli", "dashboards", "--port", str(port),
+         *(["--dir", str(folder)] if folder else [])],
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/"
