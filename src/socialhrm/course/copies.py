@@ -111,7 +111,8 @@ def learner_copies(module: Module, folder: str | Path | None = None) -> list[Pat
     return [base / module.name / Path(f).name for f in module.exercises]
 
 
-def student_version(module_dir: str | Path, out_dir: str | Path) -> list[Path]:
+def student_version(module_dir: str | Path, out_dir: str | Path, *,
+                    course: Path | None = None) -> list[Path]:
     """Make the student version of one exercise folder with nbgrader (as a trainer would).
 
     Runs nbgrader's ``generate_assignment`` in a throw-away course folder, so no gradebook or
@@ -123,6 +124,9 @@ def student_version(module_dir: str | Path, out_dir: str | Path) -> list[Path]:
         An nbgrader source folder, e.g. ``modules/m01_org_as_network``.
     out_dir
         Where the student version goes (created if needed; files there are overwritten).
+    course
+        A throw-away nbgrader course folder to work in; several calls can share one (its
+        gradebook is made once, which is most of nbgrader's time). Default: a new one.
 
     Returns
     -------
@@ -144,31 +148,35 @@ def student_version(module_dir: str | Path, out_dir: str | Path) -> list[Path]:
 
     from socialhrm.nbgrading import log_reason, prepare_nbgrader
 
+    if course is None:
+        with tempfile.TemporaryDirectory(prefix="socialhrm-release-") as tmp:
+            return student_version(module_dir, out_dir, course=Path(tmp))
     module_dir, out_dir = Path(module_dir), Path(out_dir)
     name = module_dir.name
     prepare_nbgrader()
-    with tempfile.TemporaryDirectory(prefix="socialhrm-release-") as tmp:
-        root = Path(tmp)
-        shutil.copytree(module_dir, root / "source" / name,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", ".*"))
-        cfg = Config()
-        cfg.CourseDirectory.root = str(root)
-        cfg.CourseDirectory.course_id = "socialhrm-self-study"
-        cfg.CourseDirectory.source_directory = "source"
-        cfg.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
-        result = NbGraderAPI(config=cfg).generate_assignment(name, force=True, create=True)
-        if not result["success"]:
-            raise ExerciseError(_("nbgrader could not make the student version of {name}: "
-                                  "{reason}").format(name=name, reason=log_reason(result)))
-        out_dir.mkdir(parents=True, exist_ok=True)
-        written = []
-        for src in sorted((root / "release" / name).rglob("*")):
-            if src.is_file():
-                dest = out_dir / src.relative_to(root / "release" / name)
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(src, dest)
-                if dest.suffix == ".ipynb":
-                    written.append(dest)
+    root = Path(course)
+    if (root / "source" / name).exists():
+        shutil.rmtree(root / "source" / name)
+    shutil.copytree(module_dir, root / "source" / name,
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", ".*"))
+    cfg = Config()
+    cfg.CourseDirectory.root = str(root)
+    cfg.CourseDirectory.course_id = "socialhrm-self-study"
+    cfg.CourseDirectory.source_directory = "source"
+    cfg.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
+    result = NbGraderAPI(config=cfg).generate_assignment(name, force=True, create=True)
+    if not result["success"]:
+        raise ExerciseError(_("nbgrader could not make the student version of {name}: "
+                              "{reason}").format(name=name, reason=log_reason(result)))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for src in sorted((root / "release" / name).rglob("*")):
+        if src.is_file():
+            dest = out_dir / src.relative_to(root / "release" / name)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest)
+            if dest.suffix == ".ipynb":
+                written.append(dest)
     return written
 
 
@@ -228,7 +236,19 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
     echo = echo or (lambda msg: print(msg, flush=True))
     cat = catalogue or load_catalogue()
     done: list[ExerciseCopy] = []
-    for m in _wanted(cat, modules):
+    release = tempfile.TemporaryDirectory(prefix="socialhrm-release-")  # one for all modules
+    try:
+        _copy_modules(cat, _wanted(cat, modules), folder, fresh, done, Path(release.name))
+    finally:
+        release.cleanup()
+    for c in done:
+        echo(f"  {c.module}: {display_path(c.path)}  ({_(ACTIONS[c.action])})")
+    return done
+
+
+def _copy_modules(cat: Catalogue, wanted: list[Module], folder: str | Path | None, fresh: bool,
+                  done: list[ExerciseCopy], course: Path) -> None:
+    for m in wanted:
         targets = learner_copies(m, folder)
         dest = targets[0].parent
         have = [t for t in targets if t.exists()]
@@ -237,7 +257,7 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
             if len(have) == len(targets):
                 continue
         with tempfile.TemporaryDirectory(prefix="socialhrm-copy-") as tmp:
-            made = student_version((cat.root / m.exercises[0]).parent, tmp)
+            made = student_version((cat.root / m.exercises[0]).parent, tmp, course=course)
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             for nb in made:
                 target = dest / nb.name
@@ -251,6 +271,3 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(nb, target)
                 done.append(ExerciseCopy(m.id, target, action))
-    for c in done:
-        echo(f"  {c.module}: {display_path(c.path)}  ({_(ACTIONS[c.action])})")
-    return done
