@@ -120,7 +120,13 @@ def test_the_english_catalogue_is_the_source_text(tools_i18n):
     assert wrong == []
 
 
-def _copy_with(tools_i18n, tmp_path: Path, change) -> Path:
+def _new_problems(tools_i18n, copy: Path, template) -> list[str]:
+    """The problems of the copy that the real catalogue does not have."""
+    before = set(tools_i18n.problems("nl", template=template))
+    return [p for p in tools_i18n.problems("nl", path=copy, template=template) if p not in before]
+
+
+def _copy_with(tools_i18n, tmp_path: Path, change) -> tuple[Path, str]:
     copy = tmp_path / "socialhrm.po"
     shutil.copy(tools_i18n.po_path("nl"), copy)
     with copy.open("rb") as fh:
@@ -139,7 +145,7 @@ def test_the_completeness_check_fails_when_a_translation_is_removed(tools_i18n, 
         return msg.id
 
     copy, removed = _copy_with(tools_i18n, tmp_path, remove)
-    found = tools_i18n.problems("nl", path=copy, template=template)
+    found = _new_problems(tools_i18n, copy, template)
     assert len(found) == 1 and "no translation" in found[0] and repr(removed) in found[0]
 
 
@@ -151,7 +157,7 @@ def test_the_completeness_check_fails_when_a_plural_form_is_missing(tools_i18n, 
         return msg.id[0]
 
     copy, removed = _copy_with(tools_i18n, tmp_path, remove)
-    found = tools_i18n.problems("nl", path=copy, template=template)
+    found = _new_problems(tools_i18n, copy, template)
     assert len(found) == 1 and repr(removed) in found[0]
 
 
@@ -164,7 +170,7 @@ def test_the_completeness_check_fails_when_placeholders_differ(tools_i18n, templ
         return msg.id
 
     copy, changed = _copy_with(tools_i18n, tmp_path, rename)
-    found = tools_i18n.problems("nl", path=copy, template=template)
+    found = _new_problems(tools_i18n, copy, template)
     assert len(found) == 1 and "placeholders differ" in found[0] and repr(changed) in found[0]
 
 
