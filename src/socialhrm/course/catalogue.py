@@ -184,6 +184,18 @@ class Catalogue:
     modules: list[Module]
     path: Path | None = None
     root: Path | None = field(default=None, repr=False)
+    #: The start notebook per language (``start:`` in the catalogue), relative to the root.
+    start: dict[str, str] = field(default_factory=dict)
+
+    def start_notebook(self, lang: str | None = None) -> str | None:
+        """The start notebook in ``lang`` (default: the reader's language), else in English.
+
+        Examples
+        --------
+        >>> load_catalogue().start_notebook("nl")
+        'notebooks/nl/00_start_here.ipynb'
+        """
+        return self.start.get(_language(lang)) or self.start.get("en")
 
     def module(self, key: str) -> Module:
         """A module by id (``"m01"``) or name (``"m01_org_as_network"``).
@@ -472,6 +484,31 @@ def _read_yaml(where: Path) -> Any:
     return data
 
 
+def _start(data: dict, where: Path, root: Path, problems: list[str]) -> dict[str, str]:
+    """The ``start:`` section: a start notebook per language, each of which must exist."""
+    from socialhrm.i18n import LANGUAGES
+
+    value = data.get("start", {})
+    if not isinstance(value, dict):
+        problems.append(_("{path}: 'start' must give a notebook per language code, e.g. en: "
+                          "notebooks/00_start_here.ipynb; it is {value}").format(
+                              path=where, value=repr(value)))
+        return {}
+    found = {}
+    for lang, notebook in value.items():
+        if lang not in LANGUAGES or not isinstance(notebook, str) or not notebook.strip():
+            problems.append(_("{path}: 'start' has {lang}: {value}; give a language code "
+                              "({allowed}) and a notebook").format(
+                                  path=where, lang=repr(lang), value=repr(notebook),
+                                  allowed=", ".join(LANGUAGES)))
+        elif not (root / notebook).is_file():
+            problems.append(_("{path}: the start notebook {file} does not exist in {root}")
+                            .format(path=where, file=notebook, root=root))
+        else:
+            found[lang] = notebook.strip()
+    return found
+
+
 def load_catalogue(path: str | Path | None = None) -> Catalogue:
     """Read and check the course catalogue.
 
@@ -508,6 +545,7 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
              for e in _entries(data, "areas", str(where), problems)}
     cat = Catalogue(course=str(data.get("course", "Social HRM Lab")), roles=roles, areas=areas,
                     modules=[], path=where, root=where.resolve().parent.parent)
+    cat.start = _start(data, where, cat.root, problems)
     seen: dict[str, int] = {}
     raw = data.get("modules")
     if not isinstance(raw, list) or not raw:
