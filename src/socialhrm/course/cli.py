@@ -60,7 +60,7 @@ def _module_text(m: Module, cat: Catalogue) -> str:
     if m.prerequisites:
         lines.append("     " + _("first do: {modules}").format(modules=", ".join(m.prerequisites)))
     if m.available:
-        lines.append("     " + _("lesson: {files}").format(files=", ".join(m.lessons)))
+        lines.append("     " + _("lesson: {files}").format(files=", ".join(m.lessons_in())))
         lines.append("     " + _("exercise: {files}").format(files=_copies_text(m, cat)))
     lines += [f"     - {shown(o)}" for o in m.objectives]
     return "\n".join(lines)
@@ -181,7 +181,7 @@ def _progress_lines(cat: Catalogue) -> list[str]:
               "{copy}.") if row["passed"] or row["tries_passed"] else
             _("Next: start {id} '{title}': lesson {lessons}, then your copy of the exercise, "
               "{copy}."))
-    lines.append(text.format(id=nxt.id, title=shown(nxt.title), lessons=", ".join(nxt.lessons),
+    lines.append(text.format(id=nxt.id, title=shown(nxt.title), lessons=", ".join(nxt.lessons_in()),
                              copy=_copies_text(nxt, cat)))
     lines.append(_("In the exercise, run check(\"q1\") (and so on) after each answer."))
     return lines
