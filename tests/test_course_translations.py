@@ -129,11 +129,10 @@ def test_socialhrm_exercises_hands_out_the_learners_language(tmp_path, monkeypat
     assert any("raise NotImplementedError()" in c.source for c in nb.cells)
     assert not (tmp_path / "m01_org_as_network").exists()  # no English copy asked for
 
-    # the English copy goes beside it; asking again keeps both to the byte
-    english = prepare_exercises(["m01"], folder=tmp_path, lang="en", echo=lambda _: None)
-    assert [c.path for c in english] == [tmp_path / "m01_org_as_network" /
-                                         "m01_org_as_network.ipynb"]
-    assert "## Question 2" in english[0].path.read_text()
+    # the English copy goes beside it (--lang en); asking again keeps both to the byte
+    assert main_exercises(["m01", "--lang", "en", "--dir", str(tmp_path)]) == 0
+    english = tmp_path / "m01_org_as_network" / "m01_org_as_network.ipynb"
+    assert "## Question 2" in english.read_text()
     before = dutch.read_bytes()
     again = prepare_exercises(["m01"], folder=tmp_path, lang="nl", echo=lambda _: None)
     assert [(c.path, c.action) for c in again] == [(dutch, "kept")]

@@ -30,7 +30,7 @@ from socialhrm.course.copies import (
 from socialhrm.course.coursemap import course_map
 from socialhrm.course.progress import ENV_HOME, progress_path, reset_progress
 from socialhrm.course.report import next_module, progress_table
-from socialhrm.i18n import _
+from socialhrm.i18n import LANGUAGES, _
 
 __all__ = ["main_course", "main_exercises", "main_progress"]
 
@@ -240,7 +240,8 @@ def main_exercises(argv: list[str] | None = None) -> int:
     ----------
     argv
         Module ids (default: every available one); ``--fresh`` for a new blank copy beside
-        yours; ``--dir DIR`` for another folder; ``--quiet`` prints only what was made.
+        yours; ``--dir DIR`` for another folder; ``--lang nl|en`` for the exercises in that
+        language (default: the learner's language); ``--quiet`` prints only what was made.
 
     Returns
     -------
@@ -263,11 +264,14 @@ def main_exercises(argv: list[str] | None = None) -> int:
             folder=FOLDER_NAME, env=ENV_EXERCISES))
     parser.add_argument("--quiet", action="store_true",
                         help=_("say nothing when all copies exist"))
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), help=_(
+        "the language of the exercises (default: SOCIALHRM_LANG, else the system's language); "
+        "a module without a translation gives the English one"))
     args = parser.parse_args(argv)
     lines: list[str] = []
     try:
         copies = prepare_exercises(args.modules, fresh=args.fresh, folder=args.dir,
-                                   echo=lines.append)
+                                   echo=lines.append, lang=args.lang)
     except CourseError as exc:
         print(f"socialhrm exercises: {exc}", file=sys.stderr)
         return 2
