@@ -195,8 +195,9 @@ def _literal_text(node: ast.AST) -> str | None:
 
 
 def _reads_as_words(text: str) -> bool:
+    """Two or more words separated by spaces: a sentence, not a key such as 'referral_programme'."""
     text = PROGRAM_PREFIX.sub("", re.sub(r"<[^>]*>|&\w+;", " ", text))  # markup is no text
-    return len(re.findall(r"[A-Za-z]{2,}", text)) >= 2
+    return sum(bool(re.search(r"[A-Za-z]{2,}", word)) for word in text.split()) >= 2
 
 
 def bypasses(path: Path, widgets: bool) -> list[str]:
@@ -255,6 +256,7 @@ def test_the_bypass_scan_accepts_texts_through_the_layer(tmp_path):
         'w = widgets.Button(description=_(LABEL))\n'
         'w = widgets.Dropdown(value="nl")\n'
         'w = widgets.HTML(value=f"<div class=\'shrm-result\'>{body}</div>")\n'
+        'w = widgets.Dropdown(value="referral_programme")\n'
     )
     assert bypasses(good, widgets=True) == []
 
@@ -279,8 +281,19 @@ def rebindings(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     if not _imports_layer_underscore(tree):
         return []
+    # A comprehension's own variable (`sum(d for _, d in G.degree())`) lives in the
+    # comprehension only: harmless, unless the comprehension itself calls _().
+    harmless: set[int] = set()
+    for n in ast.walk(tree):
+        if isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            calls_layer = any(isinstance(c, ast.Call) and getattr(c.func, "id", "") == "_"
+                              for c in ast.walk(n))
+            if not calls_layer:
+                harmless |= {id(t) for g in n.generators for t in ast.walk(g.target)}
     found = []
     for n in ast.walk(tree):
+        if id(n) in harmless:
+            continue
         if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, (ast.Store, ast.Del)):
             found.append(f"{n.lineno}: assigns _ (a, _ = ..., for _ in, *_, with ... as _)")
         elif isinstance(n, ast.arg) and n.arg == "_":
@@ -315,7 +328,7 @@ def test_the_rebinding_scan_catches_each_form(tmp_path):
         "for _ in range(3):\n    pass\n"
         "first, *_ = items\n"
         "with open(p) as _:\n    pass\n"
-        "rows = [x for x, _ in pairs]\n"
+        "labels = [_(x) for x, _ in pairs]\n"
         "def f(_):\n    return 1\n"
         "try:\n    pass\nexcept ValueError as _:\n    pass\n"
         "import gettext as _\n"
@@ -324,6 +337,10 @@ def test_the_rebinding_scan_catches_each_form(tmp_path):
     clean = tmp_path / "clean.py"
     clean.write_text("a, _ = pair\nfor _ in range(3):\n    pass\n")  # no layer imported
     assert rebindings(clean) == []
+    scoped = tmp_path / "scoped.py"  # a comprehension's own _ does not touch the module's
+    scoped.write_text("from socialhrm.i18n import _\nn = sum(d for _, d in degrees)\n"
+                      "first = [i for i, *_ in rows]\nprint(_(\"Done.\"))\n")
+    assert rebindings(scoped) == []
 
 
 # --------------------------------------------------------------------------- (d) compiled
