@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8888
 DASH_PORT ?= 8866
+# The start notebook in the learner's language (SOCIALHRM_LANG, else the locale; see
+# `start:` in modules/course.yml), expanded when `make run` starts.
+START = $(shell $(BIN)/python -c 'from socialhrm.course import load_catalogue as c; print(c().start_notebook())' 2>/dev/null || echo notebooks/00_start_here.ipynb)
 # Keep OpenMP engines (igraph) polite on small shared machines.
 export OMP_WAIT_POLICY ?= passive
 export PATH := $(abspath $(BIN)):$(PATH)
@@ -30,12 +33,12 @@ install: $(STAMP)  ## create .venv and install everything
 
 run: $(STAMP)  ## open the course in JupyterLab on the bundled organisation
 	@$(BIN)/socialhrm exercises --quiet
-	@echo "Opening JupyterLab on notebooks/00_start_here.ipynb (Ctrl-C to stop)."
+	@echo "Opening JupyterLab on $(START) (Ctrl-C to stop)."
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 		--ServerApp.root_dir=$(CURDIR) $(if $(filter 0,$(shell id -u)),--allow-root,) \
 		--LabApp.user_settings_dir="$$($(BIN)/python -m socialhrm.lab)" \
 		$(if $(DISPLAY),,--no-browser) \
-		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
+		--LabApp.default_url=/lab/tree/$(START)
 
 test: $(STAMP)  ## run the whole suite (unit, real data, notebooks, nbgrader, browser)
 	$(BIN)/python -m pytest

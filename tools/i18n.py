@@ -95,9 +95,12 @@ def _extract(func, fh) -> list[tuple]:
                         strip_comment_tags=True))
 
 
-def load(lang: str) -> Catalog:
-    """The catalogue of a language as it is on disk (empty when there is none yet)."""
-    path = po_path(lang)
+def load(lang: str, path: Path | None = None) -> Catalog:
+    """The catalogue of a language as it is on disk (empty when there is none yet).
+
+    ``path`` reads another ``.po`` file of that language (a copy, in the tests).
+    """
+    path = po_path(lang) if path is None else Path(path)
     if not path.exists():
         return Catalog(locale=lang, domain=DOMAIN, project="Social HRM Lab")
     with path.open("rb") as fh:
@@ -145,11 +148,15 @@ def compile_all() -> None:
             write_mo(fh, catalog, use_fuzzy=False)
 
 
-def problems(lang: str = "nl") -> list[str]:
-    """Texts without a translation, and translations whose placeholders differ."""
+def problems(lang: str = "nl", path: Path | None = None,
+             template: Catalog | None = None) -> list[str]:
+    """Texts without a translation, and translations whose placeholders differ.
+
+    ``path`` checks another ``.po`` file (a copy); ``template`` saves extracting again.
+    """
     found = []
-    catalog = load(lang)
-    template = extract()
+    catalog = load(lang, path)
+    template = extract() if template is None else template
     ids = {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalog if m.id}
     for msg in template:
         if not msg.id:

@@ -340,23 +340,24 @@ def _serve(args: argparse.Namespace, floor: int) -> int:
     folder = (args.dir or dashboards_dir()).resolve()
     found = list_dashboards(folder) if folder.is_dir() else []
     if not found:
-        print(f"socialhrm dashboards: no dashboard notebooks in {folder}.\n"
-              "  What to do: run from a clone of the repository, or pass --dir.",
-              file=sys.stderr)
+        print(_("socialhrm dashboards: no dashboard notebooks in {folder}.\n"
+                "  What to do: run from a clone of the repository, or pass --dir."
+                ).format(folder=folder), file=sys.stderr)
         return 1
     if not _port_free(args.port):
-        print(f"socialhrm dashboards: port {args.port} is already in use (perhaps the "
-              "dashboards are already running).\n  What to do: open that address, stop the "
-              "other server, or choose another port with --port.", file=sys.stderr)
+        print(_("socialhrm dashboards: port {port} is already in use (perhaps the "
+                "dashboards are already running).\n  What to do: open that address, stop the "
+                "other server, or choose another port with --port.").format(port=args.port),
+              file=sys.stderr)
         return 1
     app = _voila_app(folder, args.port, args.preheat)
     url = f"http://127.0.0.1:{args.port}/"
-    print(f"Social HRM Lab dashboards: {url}", flush=True)
+    print(_("Social HRM Lab dashboards: {url}").format(url=url), flush=True)
     for d in found:
         print(f"  - {d.title}: {url}{d.url_path}", flush=True)
     print(_("Privacy floor: groups smaller than {n} are always merged.").format(n=floor),
           flush=True)
-    print("Press Ctrl-C to stop.", flush=True)
+    print(_("Press Ctrl-C to stop."), flush=True)
     # Ctrl-C (SIGINT) stops like SIGTERM: the loop ends, then Voila shuts its kernels down.
     # Set explicitly, because a shell starting us in the background ignores SIGINT.
     signal.signal(signal.SIGINT, app._handle_signal_stop)
@@ -364,5 +365,5 @@ def _serve(args: argparse.Namespace, floor: int) -> int:
         app.start()  # blocks until Ctrl-C or SIGTERM
     except KeyboardInterrupt:  # pragma: no cover - Voila normally catches it itself
         app.stop()
-    print("Dashboards stopped.", flush=True)
+    print(_("Dashboards stopped."), flush=True)
     return 0

@@ -94,12 +94,13 @@ def datasets_dir(create: bool = False) -> Path:
     if create:
         return candidates[0]
     searched = "\n".join(f"  - {c}" for c in candidates)
-    raise FileNotFoundError(
+    raise FileNotFoundError(_(
         "The bundled datasets were not found. Looked in:\n"
-        f"{searched}\n"
+        "{searched}\n"
         "  What to do: run from a clone of the repository installed with `make install` "
         "(pip install -e .), regenerate the data with `python -m socialhrm.synth`, or set "
-        f"the environment variable {ENV_DIR} to the folder that contains noordhaven/."
+        "the environment variable {env} to the folder that contains noordhaven/."
+    ).format(searched=searched, env=ENV_DIR)
     )
 
 
@@ -213,7 +214,7 @@ def list() -> pd.DataFrame:  # noqa: A001 - the contract's name
     True
     """
     rows = [(name, "organisation", desc) for name, desc in _LOCAL.items()]
-    rows += [(name, "classic network", desc) for name, (_, desc) in _CLASSICS.items()]
+    rows += [(name, "classic network", desc) for name, (_loader, desc) in _CLASSICS.items()]
     return pd.DataFrame(rows, columns=["name", "kind", "description"])
 
 
@@ -227,10 +228,10 @@ def _load_noordhaven(folder: Path) -> Dataset:
     missing = [f for f in ("people", "interactions", "nominations", "events", "referrals",
                            "expertise", "costs") if not (folder / f"{f}.csv").exists()]
     if missing:
-        raise FileNotFoundError(
-            f"noordhaven: {', '.join(m + '.csv' for m in missing)} missing in {folder}.\n"
+        raise FileNotFoundError(_(
+            "noordhaven: {files} missing in {folder}.\n"
             "  What to do: regenerate the data with `python -m socialhrm.synth`."
-        )
+        ).format(files=", ".join(m + ".csv" for m in missing), folder=folder))
     people = read_people(folder / "people.csv")
     interactions = read_interactions(folder / "interactions.csv", people=people)
     nominations = read_nominations(folder / "nominations.csv", people=people)

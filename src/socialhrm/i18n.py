@@ -122,7 +122,8 @@ def set_language(lang: str | None) -> None:
         return
     found = _normalise(lang)
     if found is None:
-        raise ValueError(f"Unknown language {lang!r}: choose one of {', '.join(LANGUAGES)}.")
+        raise ValueError(_("Unknown language {lang!r}: choose one of {choices}.").format(
+            lang=lang, choices=", ".join(LANGUAGES)))
     _chosen.set(found)
 
 
@@ -141,7 +142,8 @@ def using_language(lang: str | None) -> Iterator[str]:
         return
     found = _normalise(lang)
     if found is None:
-        raise ValueError(f"Unknown language {lang!r}: choose one of {', '.join(LANGUAGES)}.")
+        raise ValueError(_("Unknown language {lang!r}: choose one of {choices}.").format(
+            lang=lang, choices=", ".join(LANGUAGES)))
     token = _chosen.set(found)
     try:
         yield found

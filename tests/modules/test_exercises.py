@@ -2,9 +2,12 @@
 
 Generic over the course catalogue (``socialhrm.course.load_catalogue().available()``): each
 exercise notebook listed there is checked the same way, so a new module is tested as soon as it
-is marked available. Nothing about the answers is typed in here: the expected values live in
-``socialhrm.checks`` (computed from the bundled data) and reach the tests through the notebook's
-own hidden tests and self-checks.
+is marked available. Translated exercises (``translations:`` in the catalogue, e.g. the Dutch
+``modules/nl/<name>/``) are checked the same way, in their own language, and must stay the same
+assignment as the English one (same graded cells, points, answers and hidden tests).
+Nothing about the answers is typed in here: the expected values live in ``socialhrm.checks``
+(computed from the bundled data) and reach the tests through the notebook's own hidden tests
+and self-checks.
 
 - Static template checks (fast): no outputs committed; every autograded test cell has a one-line
   docstring, a visible part made of "form check only" assertions and a hidden part calling
@@ -41,8 +44,12 @@ CATALOGUE = load_catalogue()
 KERNEL_TIMEOUT = 120  # per cell; loading the dataset takes a few seconds on a busy machine
 
 HEADING_RE = re.compile(r"^(#+)\s")
-QUESTION_RE = re.compile(r"^#+\s*Question\s+(\d+)\b")
-POINTS_RE = re.compile(r"\((\d+)\s+points?\b")
+QUESTION_RE = re.compile(r"^#+\s*(?:Question|Vraag)\s+(\d+)\b")
+POINTS_RE = re.compile(r"\((\d+)\s+(?:points?|punten|punt)\b")
+TOTAL_RE = re.compile(r"(\d+)\s+(?:(?:points|punten)\s+)?in (?:total|totaal)")
+#: What a visible assertion says, and what a blank self-check says, per language.
+FORM_CHECK = {"en": "form check only", "nl": "alleen een vormcontrole"}
+NOT_ANSWERED = {"en": "Not answered yet", "nl": "Nog niet beantwoord"}
 CHECK_RE = re.compile(r"""\s*check\(\s*["'](\w+)["']\s*\)\s*""")
 HIDDEN_RE = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
 SOLUTION_RE = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
@@ -91,11 +98,17 @@ class Question:
 class Exercise:
     module: Module
     path: Path  # the instructor (source) notebook
+    lang: str = "en"
 
     @property
     def assignment(self) -> str:
         """nbgrader's assignment name: the notebook's folder."""
         return self.path.parent.name
+
+    @property
+    def label(self) -> str:
+        """The test id: the assignment, with its language when it is a translation."""
+        return self.assignment if self.lang == "en" else f"{self.lang}/{self.assignment}"
 
     def read(self) -> NotebookNode:
         return nbformat.read(self.path, as_version=4)
@@ -103,7 +116,10 @@ class Exercise:
 
 def _exercises() -> list[Exercise]:
     assert CATALOGUE.root is not None
-    return [Exercise(m, CATALOGUE.root / f) for m in CATALOGUE.available() for f in m.exercises]
+    found = [Exercise(m, CATALOGUE.root / f) for m in CATALOGUE.available() for f in m.exercises]
+    found += [Exercise(m, CATALOGUE.root / f, t.lang) for m in CATALOGUE.available()
+              for t in m.translations for f in t.exercises]
+    return found
 
 
 EXERCISES = _exercises()
@@ -170,7 +186,7 @@ def _check_cells(nb: NotebookNode) -> list[tuple[str, NotebookNode]]:
             if c.cell_type == "code" and (m := CHECK_RE.fullmatch(c.source))]
 
 
-@pytest.fixture(scope="module", params=EXERCISES, ids=lambda e: e.assignment)
+@pytest.fixture(scope="module", params=EXERCISES, ids=lambda e: e.label)
 def exercise(request: pytest.FixtureRequest) -> Exercise:
     return request.param
 
@@ -238,8 +254,8 @@ def test_autograded_test_cells(exercise: Exercise) -> None:
         assert asserts, f"{gid}: the visible part has no form check"
         for a in asserts:
             msg = getattr(a.msg, "value", None)
-            assert isinstance(msg, str) and "form check only" in msg, (
-                f"{gid}: visible assertion without a 'form check only' message: "
+            assert isinstance(msg, str) and FORM_CHECK[exercise.lang] in msg, (
+                f"{gid}: visible assertion without a '{FORM_CHECK[exercise.lang]}' message: "
                 f"{ast.unparse(a)}")
 
 
@@ -258,12 +274,13 @@ def test_intro_states_the_total(exercise: Exercise) -> None:
     intro, qs = _sections(nb)
     text = "\n".join(c.source for c in intro if c.cell_type == "markdown")
     total = sum(float(_nbg(c).get("points", 0)) for c in nb.cells if _nbg(c).get("grade"))
-    stated = re.findall(r"(\d+)\s+(?:points\s+)?in total", text)
+    stated = TOTAL_RE.findall(text)
     assert stated, "the intro does not say how many points there are in total"
     assert {float(s) for s in stated} == {total}, f"the intro says {stated}, the cells give {total}"
     # "14 points for questions 1–6 (autograded)": the autograded subtotal, when it is stated
     auto = sum(float(_nbg(c).get("points", 0)) for c in nb.cells if _is_test(c))
-    for n in re.findall(r"(\d+)\s+points?\s+for\s+questions?\s[^()]*\(autograded\)", text):
+    for n in re.findall(r"(\d+)\s+(?:points?\s+for\s+questions?|punten\s+voor\s+de\s+vragen?)"
+                        r"\s[^()]*\((?:autograded|automatisch beoordeeld)\)", text):
         assert float(n) == auto, f"the intro says {n} autograded points, the cells give {auto}"
 
 
@@ -291,6 +308,31 @@ def test_every_answer_is_followed_by_its_self_check(exercise: Exercise) -> None:
     assert seen == graded, f"the notebook checks {seen}; {mid}'s graded self-checks are {graded}"
 
 
+def test_a_translation_is_the_same_assignment(exercise: Exercise) -> None:
+    """A translated exercise keeps the English one's graded cells, answers and hidden tests."""
+    if exercise.lang == "en":
+        pytest.skip("the English exercise is the original")
+    english = Exercise(exercise.module, CATALOGUE.root / exercise.module.exercises[0]).read()
+    translated = exercise.read()
+    assert exercise.assignment == exercise.module.name, "a translation is the same assignment"
+
+    def graded(nb: NotebookNode) -> dict[str, tuple]:
+        return {_nbg(c)["grade_id"]: (c.cell_type, _nbg(c).get("points"), _nbg(c).get("grade"),
+                                      _nbg(c).get("solution"), _nbg(c).get("locked"))
+                for c in nb.cells if _nbg(c)}
+
+    assert graded(translated) == graded(english), "graded cells or points differ from English"
+    by_id = {_nbg(c)["grade_id"]: c for c in english.cells if _nbg(c)}
+    for cell in translated.cells:
+        if _is_answer(cell):  # the same answer variables and model solution
+            assert cell.source == by_id[_nbg(cell)["grade_id"]].source, _nbg(cell)["grade_id"]
+        if _is_test(cell):  # the same hidden judges
+            assert HIDDEN_RE.findall(cell.source) == HIDDEN_RE.findall(
+                by_id[_nbg(cell)["grade_id"]].source), _nbg(cell)["grade_id"]
+    assert [q for q, _ in _check_cells(translated)] == [q for q, _ in _check_cells(english)]
+    assert f'MODULE = "{exercise.module.id}"' in "\n".join(c.source for c in translated.cells)
+
+
 # --------------------------------------------------------------------------------------------
 # real nbgrader: a temporary course with this exercise
 
@@ -311,7 +353,7 @@ def _env_path() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def course(exercise: Exercise, tmp_path_factory: pytest.TempPathFactory) -> Course:
-    root = tmp_path_factory.mktemp(f"course_{exercise.assignment}")
+    root = tmp_path_factory.mktemp(f"course_{exercise.label.replace('/', '_')}")
     shutil.copytree(exercise.path.parent, root / "modules" / exercise.assignment)
     (root / "nbgrader_config.py").write_text(
         "c = get_config()  # noqa: F821\n"
@@ -351,7 +393,8 @@ def test_instructor_version_passes_validation(course: Course) -> None:
 
 @pytest.mark.slow
 @pytest.mark.usefixtures("home")
-def test_blank_student_version_fails_every_graded_cell(course: Course) -> None:
+def test_blank_student_version_fails_every_graded_cell(course: Course,
+                                                      exercise: Exercise) -> None:
     released = nbformat.read(course.released, as_version=4)
     by_source = {c.source.strip(): _nbg(c)["grade_id"] for c in released.cells
                  if _nbg(c).get("grade")}
@@ -370,7 +413,7 @@ def test_blank_student_version_fails_every_graded_cell(course: Course) -> None:
         f"{sorted(set(failed) - set(tests + manual))}")
     for gid in tests:
         # the blank answer (None) is stopped by the visible form check, not by a broken notebook
-        assert "AssertionError" in failed[gid] and "form check only" in failed[gid], (
+        assert "AssertionError" in failed[gid] and FORM_CHECK[exercise.lang] in failed[gid], (
             f"{gid}: {failed[gid][-500:]}")
 
 
@@ -468,7 +511,7 @@ def test_self_checks_on_the_blank_version_say_not_answered(blank_run: Run,
     for qid, cell in checks:
         shown = _text(cell.outputs)
         assert len(cell.outputs) == 1 and shown.startswith("…"), f"check({qid!r}): {shown!r}"
-        assert "Not answered yet" in shown, f"check({qid!r}): {shown!r}"
+        assert NOT_ANSWERED[exercise.lang] in shown, f"check({qid!r}): {shown!r}"
     assert exercise.module.id not in blank_run.progress["modules"], (
         "a blank answer was recorded in the progress file")
     # only the answers (NotImplementedError) and the tests (form checks) fail in the blank copy

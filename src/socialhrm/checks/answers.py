@@ -2,6 +2,10 @@
 
 The forms: a number, a count, a share, a person, yes/no.
 
+Dutch habits are understood: a decimal comma written as text (``"0,5"``) or typed straight into
+Python, where ``0,5`` is the pair ``(0, 5)``, gets a hint that says so (in the learner's
+language) instead of a puzzling "not a number".
+
 The building blocks of every module's judges (``socialhrm.checks.m01`` and later modules). Each
 reader returns the value in the wanted form or raises :class:`~socialhrm.checks.NotYet` with a
 hint. A hint describes the learner's value without counting what is in it: a count of the
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
@@ -78,11 +83,68 @@ def describe_value(value: Any) -> str:
     return _("a value of type {kind}").format(kind=type(value).__name__)
 
 
+#: A number written with a decimal comma, optionally with points between thousands:
+#: ``0,5``, ``-1,25``, ``1.234,5``.
+_DECIMAL_COMMA = re.compile(r"\s*([-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)),(\d+)\s*")
+
+
+def decimal_comma(value: Any) -> str | None:
+    """The number a learner meant with a decimal comma, written the Python way; else ``None``.
+
+    Recognises the text ``"0,5"`` (also ``"1.234,5"``) and the pair ``(0, 5)`` that Python
+    makes of ``x = 0,5``.
+
+    Examples
+    --------
+    >>> decimal_comma("0,5"), decimal_comma((0, 25)), decimal_comma("1.234,5")
+    ('0.5', '0.25', '1234.5')
+    >>> decimal_comma("0.5"), decimal_comma((3, 4, 5)), decimal_comma(0.5)
+    (None, None, None)
+    """
+    if isinstance(value, str):
+        found = _DECIMAL_COMMA.fullmatch(value)
+        return f"{found[1].replace('.', '')}.{found[2]}" if found else None
+    if (isinstance(value, tuple) and len(value) == 2
+            and all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in value)
+            and value[1] >= 0):
+        return f"{int(value[0])}.{int(value[1])}"
+    return None
+
+
 def number(name: str, value: Any) -> float:
-    """A plain number from the learner's value, or NotYet explaining why it is not one."""
+    """A plain number from the learner's value, or NotYet explaining why it is not one.
+
+    Examples
+    --------
+    >>> from socialhrm.checks import NotYet
+    >>> from socialhrm.i18n import using_language
+    >>> number("density", 0.25)
+    0.25
+    >>> with using_language("en"):
+    ...     try:
+    ...         number("density", (0, 25))  # what Python makes of density = 0,25
+    ...     except NotYet as hint:
+    ...         print(str(hint).split(":")[0])
+    `density` is the pair (0, 25)
+    """
     import networkx as nx
 
     var = f"`{name}`"
+    meant = decimal_comma(value)
+    if meant is not None and isinstance(value, tuple):
+        raise NotYet(_("{var} is the pair {value}: Python reads a comma as \"and\", so {typed} "
+                       "becomes two whole numbers. If you meant a decimal number, write it with "
+                       "a point: {meant}.").format(var=var, value=repr(value),
+                                                   typed=f"{value[0]},{value[1]}", meant=meant))
+    if meant is not None:
+        raise NotYet(_("{var} is the text {value}, written with a decimal comma. Python writes "
+                       "a decimal number with a point and without quotes: {meant}.").format(
+                           var=var, value=repr(value), meant=meant))
+    if (isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], numbers.Real)
+            and not isinstance(value[0], bool)):
+        raise NotYet(_("{var} is {value}, a tuple with one number in it: a comma at the end of "
+                       "the line makes a tuple. Remove that comma.").format(
+                           var=var, value=repr(value)))
     if isinstance(value, bool) or (type(value).__module__ == "numpy"
                                    and type(value).__name__.startswith("bool")):
         raise NotYet(_("{var} is {value}, a yes/no value; this question asks for a number.")

@@ -8,6 +8,14 @@ may still name other files explicitly); its self-checks are ``socialhrm/checks/m
 Titles, labels, descriptions and objectives are written in English in the catalogue and
 translated where they are shown (:func:`shown`); ``tools/i18n.py`` extracts them.
 
+A module's notebooks in another language are listed under ``translations``, e.g.
+``translations: {nl: {lessons: [notebooks/nl/01_org_as_network.ipynb], exercises:
+[modules/nl/m01_org_as_network/m01_org_as_network.ipynb]}}``. A translated exercise is the
+same nbgrader assignment in another source folder, ``modules/<lang>/<name>/``: the same
+assignment name, the same self-checks (``MODULE = "mNN"``), so a trainer grades a Dutch class
+with the same gradebook. :meth:`Module.lessons_in` and :meth:`Module.exercises_in` give the
+notebooks of a language, falling back to English.
+
 Examples
 --------
 >>> "m01" in [m.id for m in load_catalogue().available()]
@@ -34,6 +42,7 @@ __all__ = [
     "CourseError",
     "Module",
     "Role",
+    "Translation",
     "catalogue_path",
     "conventional_files",
     "load_catalogue",
@@ -48,7 +57,9 @@ STATUSES = ("available", "planned")
 REQUIRED = ("id", "name", "title", "status", "role", "areas", "minutes", "prerequisites",
             "objectives")
 #: Fields a module entry may have; ``lessons`` and ``exercises`` default to the convention.
-ALLOWED = (*REQUIRED, "lessons", "exercises")
+ALLOWED = (*REQUIRED, "lessons", "exercises", "translations")
+#: Fields of one language under ``translations``.
+TRANSLATION_FIELDS = ("lessons", "exercises")
 ID_PATTERN = re.compile(r"^m\d{2}$")
 NAME_PATTERN = re.compile(r"^[a-z0-9_]+$")
 
@@ -89,6 +100,15 @@ class Area:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A module's notebooks in one other language (paths relative to the course root)."""
+
+    lang: str
+    lessons: tuple[str, ...] = ()
+    exercises: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Module:
     """A course module as the catalogue describes it (texts in the catalogue's English)."""
 
@@ -103,6 +123,38 @@ class Module:
     objectives: tuple[str, ...]
     lessons: tuple[str, ...]
     exercises: tuple[str, ...]
+    translations: tuple[Translation, ...] = ()
+
+    def translation(self, lang: str) -> Translation | None:
+        """The module's notebooks in ``lang``, or None when it has none in that language."""
+        return next((t for t in self.translations if t.lang == lang), None)
+
+    def lessons_in(self, lang: str | None = None) -> tuple[str, ...]:
+        """The lessons in ``lang`` (default: the reader's language); English when there are none.
+
+        Examples
+        --------
+        >>> load_catalogue().module("m01").lessons_in("en")
+        ('notebooks/01_org_as_network.ipynb',)
+        """
+        found = self.translation(_language(lang))
+        return found.lessons if found is not None and found.lessons else self.lessons
+
+    def exercises_in(self, lang: str | None = None) -> tuple[str, ...]:
+        """The exercises in ``lang`` (default: the reader's language); English when there are none.
+
+        Examples
+        --------
+        >>> load_catalogue().module("m01").exercises_in("nl")
+        ('modules/nl/m01_org_as_network/m01_org_as_network.ipynb',)
+        """
+        found = self.translation(_language(lang))
+        return found.exercises if found is not None and found.exercises else self.exercises
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the module's notebooks exist in, English first."""
+        return ("en", *(t.lang for t in self.translations))
 
     @property
     def available(self) -> bool:
@@ -132,6 +184,18 @@ class Catalogue:
     modules: list[Module]
     path: Path | None = None
     root: Path | None = field(default=None, repr=False)
+    #: The start notebook per language (``start:`` in the catalogue), relative to the root.
+    start: dict[str, str] = field(default_factory=dict)
+
+    def start_notebook(self, lang: str | None = None) -> str | None:
+        """The start notebook in ``lang`` (default: the reader's language), else in English.
+
+        Examples
+        --------
+        >>> load_catalogue().start_notebook("nl")
+        'notebooks/nl/00_start_here.ipynb'
+        """
+        return self.start.get(_language(lang)) or self.start.get("en")
 
     def module(self, key: str) -> Module:
         """A module by id (``"m01"``) or name (``"m01_org_as_network"``).
@@ -177,6 +241,12 @@ def catalogue_path() -> Path:
         return catalogue_file()
     except CourseNotFoundError as exc:  # an installed kit without the course checkout
         raise CourseError(str(exc)) from None
+
+
+def _language(lang: str | None) -> str:
+    from socialhrm.i18n import get_language
+
+    return lang or get_language()
 
 
 def conventional_files(module_id: str, name: str) -> tuple[str, str]:
@@ -260,6 +330,57 @@ def _check_files(label: str, name: str, status: str, lessons: tuple[str, ...],
                                   module=label, file=f, name=name))
 
 
+def _translations(entry: dict, label: str, name: str, status: str, root: Path | None,
+                  problems: list[str]) -> tuple[Translation, ...]:
+    """A module's ``translations``: per language, its lessons and exercises, all checked."""
+    from socialhrm.i18n import LANGUAGES
+
+    if "translations" not in entry:
+        return ()
+    value = entry["translations"]
+    if not isinstance(value, dict) or not value:
+        problems.append(_("{module}: field 'translations' must give, per language code (nl), "
+                          "its lessons and exercises; it is {value}").format(
+                              module=label, value=repr(value)))
+        return ()
+    found = []
+    for lang, files in value.items():
+        where = _("{module}, translation {lang}").format(module=label, lang=repr(lang))
+        if lang not in LANGUAGES or lang == "en":
+            problems.append(_("{where}: the language must be one of {allowed}").format(
+                where=where, allowed=", ".join(k for k in LANGUAGES if k != "en")))
+            continue
+        if not isinstance(files, dict) or not files:
+            problems.append(_("{where}: expected 'lessons' and/or 'exercises'; found {value}")
+                            .format(where=where, value=repr(files)))
+            continue
+        unknown = sorted(set(files) - set(TRANSLATION_FIELDS))
+        if unknown:
+            problems.append(_("{where}: unknown field(s) {fields} (allowed: {allowed})").format(
+                where=where, fields=", ".join(map(str, unknown)),
+                allowed=", ".join(TRANSLATION_FIELDS)))
+        lessons = _str_list(files, "lessons", where, problems) if "lessons" in files else ()
+        exercises = (_str_list(files, "exercises", where, problems) if "exercises" in files
+                     else ())
+        for f in exercises:
+            folder = Path(f).parent
+            if (folder.name != name or folder.parent.name != lang
+                    or folder.parent.parent.name != "modules"):
+                problems.append(_("{where}: field 'exercises' names {file}; a translated "
+                                  "exercise must be in modules/{lang}/{name}/ (the same nbgrader "
+                                  "assignment, in the language's source folder)").format(
+                                      where=where, file=f, lang=lang, name=name))
+        if status == "available" and root is not None:
+            for key, listed in (("lessons", lessons), ("exercises", exercises)):
+                for f in listed:
+                    if not (root / f).is_file():
+                        problems.append(_("{module}: field '{key}' names {file}, which does not "
+                                          "exist in {root}").format(module=where, key=key,
+                                                                    file=f, root=root))
+        found.append(Translation(lang, lessons, exercises))
+    return tuple(found)
+
+
 def _check_module(entry: dict, cat: Catalogue, seen: dict[str, int], problems: list[str],
                   position: int) -> None:
     mid = entry.get("id")
@@ -329,11 +450,14 @@ def _check_module(entry: dict, cat: Catalogue, seen: dict[str, int], problems: l
     exercises = _files(entry, "exercises", exercise, label, problems)
     if cat.root is not None and good_name:
         _check_files(label, name, status, lessons, exercises, cat.root, problems)
+    translations = (_translations(entry, label, name, status, cat.root, problems)
+                    if good_name else ())
     if len(problems) == before and isinstance(mid, str):
         seen[mid] = len(seen)
         cat.modules.append(Module(id=mid, name=name, title=title.strip(), status=status,
                                   role=role, areas=areas, minutes=minutes, prerequisites=prereq,
-                                  objectives=objectives, lessons=lessons, exercises=exercises))
+                                  objectives=objectives, lessons=lessons, exercises=exercises,
+                                  translations=translations))
     elif isinstance(mid, str):
         seen.setdefault(mid, len(seen))
 
@@ -358,6 +482,31 @@ def _read_yaml(where: Path) -> Any:
         raise CourseError(_("{path}: expected sections 'roles', 'areas' and 'modules'.").format(
             path=where))
     return data
+
+
+def _start(data: dict, where: Path, root: Path, problems: list[str]) -> dict[str, str]:
+    """The ``start:`` section: a start notebook per language, each of which must exist."""
+    from socialhrm.i18n import LANGUAGES
+
+    value = data.get("start", {})
+    if not isinstance(value, dict):
+        problems.append(_("{path}: 'start' must give a notebook per language code, e.g. en: "
+                          "notebooks/00_start_here.ipynb; it is {value}").format(
+                              path=where, value=repr(value)))
+        return {}
+    found = {}
+    for lang, notebook in value.items():
+        if lang not in LANGUAGES or not isinstance(notebook, str) or not notebook.strip():
+            problems.append(_("{path}: 'start' has {lang}: {value}; give a language code "
+                              "({allowed}) and a notebook").format(
+                                  path=where, lang=repr(lang), value=repr(notebook),
+                                  allowed=", ".join(LANGUAGES)))
+        elif not (root / notebook).is_file():
+            problems.append(_("{path}: the start notebook {file} does not exist in {root}")
+                            .format(path=where, file=notebook, root=root))
+        else:
+            found[lang] = notebook.strip()
+    return found
 
 
 def load_catalogue(path: str | Path | None = None) -> Catalogue:
@@ -396,6 +545,7 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
              for e in _entries(data, "areas", str(where), problems)}
     cat = Catalogue(course=str(data.get("course", "Social HRM Lab")), roles=roles, areas=areas,
                     modules=[], path=where, root=where.resolve().parent.parent)
+    cat.start = _start(data, where, cat.root, problems)
     seen: dict[str, int] = {}
     raw = data.get("modules")
     if not isinstance(raw, list) or not raw:

@@ -30,7 +30,7 @@ from socialhrm.course.copies import (
 from socialhrm.course.coursemap import course_map
 from socialhrm.course.progress import ENV_HOME, progress_path, reset_progress
 from socialhrm.course.report import next_module, progress_table
-from socialhrm.i18n import _
+from socialhrm.i18n import LANGUAGES, _
 
 __all__ = ["main_course", "main_exercises", "main_progress"]
 
@@ -60,7 +60,7 @@ def _module_text(m: Module, cat: Catalogue) -> str:
     if m.prerequisites:
         lines.append("     " + _("first do: {modules}").format(modules=", ".join(m.prerequisites)))
     if m.available:
-        lines.append("     " + _("lesson: {files}").format(files=", ".join(m.lessons)))
+        lines.append("     " + _("lesson: {files}").format(files=", ".join(m.lessons_in())))
         lines.append("     " + _("exercise: {files}").format(files=_copies_text(m, cat)))
     lines += [f"     - {shown(o)}" for o in m.objectives]
     return "\n".join(lines)
@@ -181,7 +181,7 @@ def _progress_lines(cat: Catalogue) -> list[str]:
               "{copy}.") if row["passed"] or row["tries_passed"] else
             _("Next: start {id} '{title}': lesson {lessons}, then your copy of the exercise, "
               "{copy}."))
-    lines.append(text.format(id=nxt.id, title=shown(nxt.title), lessons=", ".join(nxt.lessons),
+    lines.append(text.format(id=nxt.id, title=shown(nxt.title), lessons=", ".join(nxt.lessons_in()),
                              copy=_copies_text(nxt, cat)))
     lines.append(_("In the exercise, run check(\"q1\") (and so on) after each answer."))
     return lines
@@ -240,7 +240,8 @@ def main_exercises(argv: list[str] | None = None) -> int:
     ----------
     argv
         Module ids (default: every available one); ``--fresh`` for a new blank copy beside
-        yours; ``--dir DIR`` for another folder; ``--quiet`` prints only what was made.
+        yours; ``--dir DIR`` for another folder; ``--lang nl|en`` for the exercises in that
+        language (default: the learner's language); ``--quiet`` prints only what was made.
 
     Returns
     -------
@@ -263,11 +264,14 @@ def main_exercises(argv: list[str] | None = None) -> int:
             folder=FOLDER_NAME, env=ENV_EXERCISES))
     parser.add_argument("--quiet", action="store_true",
                         help=_("say nothing when all copies exist"))
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), help=_(
+        "the language of the exercises (default: SOCIALHRM_LANG, else the system's language); "
+        "a module without a translation gives the English one"))
     args = parser.parse_args(argv)
     lines: list[str] = []
     try:
         copies = prepare_exercises(args.modules, fresh=args.fresh, folder=args.dir,
-                                   echo=lines.append)
+                                   echo=lines.append, lang=args.lang)
     except CourseError as exc:
         print(f"socialhrm exercises: {exc}", file=sys.stderr)
         return 2

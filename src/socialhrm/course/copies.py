@@ -10,6 +10,10 @@ available module in your own folder, ``my_exercises/`` in the repository (never 
 
 ``make run`` does the first step for you. A copy you have started is never replaced.
 
+The copies are in the learner's language (``SOCIALHRM_LANG``, else the system locale, see
+:mod:`socialhrm.i18n`): a module with a Dutch exercise (``translations: nl`` in the catalogue)
+hands out the Dutch one under Dutch, in ``my_exercises/nl/<module>/``, beside any English copy.
+
 Examples
 --------
 >>> from socialhrm.course.catalogue import load_catalogue
@@ -91,7 +95,17 @@ def exercises_dir() -> Path:
     return where()
 
 
-def learner_copies(module: Module, folder: str | Path | None = None) -> list[Path]:
+def _copy_language(module: Module, lang: str | None) -> str:
+    """The language of the copies: ``lang`` (default the reader's) if the module has it."""
+    from socialhrm.i18n import get_language
+
+    lang = lang or get_language()
+    return lang if lang != "en" and module.translation(lang) is not None \
+        and module.translation(lang).exercises else "en"
+
+
+def learner_copies(module: Module, folder: str | Path | None = None,
+                   lang: str | None = None) -> list[Path]:
     """Where the learner's own copies of a module's exercise are (whether made yet or not).
 
     Parameters
@@ -100,15 +114,23 @@ def learner_copies(module: Module, folder: str | Path | None = None) -> list[Pat
         A module of the catalogue.
     folder
         The learner's folder (default :func:`exercises_dir`).
+    lang
+        The language of the copies (default: the reader's language). A module without an
+        exercise in that language gives the English copies.
 
     Examples
     --------
     >>> from socialhrm.course.catalogue import load_catalogue
-    >>> learner_copies(load_catalogue().module("m01"))[0].parent.name
+    >>> learner_copies(load_catalogue().module("m01"), lang="en")[0].parent.name
     'm01_org_as_network'
+    >>> learner_copies(load_catalogue().module("m01"), lang="nl")[0].parent.parent.name
+    'nl'
     """
     base = Path(folder) if folder is not None else exercises_dir()
-    return [base / module.name / Path(f).name for f in module.exercises]
+    lang = _copy_language(module, lang)
+    if lang != "en":
+        base = base / lang
+    return [base / module.name / Path(f).name for f in module.exercises_in(lang)]
 
 
 def student_version(module_dir: str | Path, out_dir: str | Path, *,
@@ -197,7 +219,8 @@ def _wanted(cat: Catalogue, modules: Iterable[str] | None) -> list[Module]:
 def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = False,
                       folder: str | Path | None = None,
                       echo: Callable[[str], None] | None = None,
-                      catalogue: Catalogue | None = None) -> list[ExerciseCopy]:
+                      catalogue: Catalogue | None = None,
+                      lang: str | None = None) -> list[ExerciseCopy]:
     """Give the learner a student copy of each exercise, never replacing one they have.
 
     Parameters
@@ -213,6 +236,9 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
         Where messages go (default: print).
     catalogue
         The course (default: its own catalogue).
+    lang
+        The language of the copies (default: the reader's language, see
+        :mod:`socialhrm.i18n`); a module without an exercise in that language gives English.
 
     Returns
     -------
@@ -238,7 +264,7 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
     done: list[ExerciseCopy] = []
     release = tempfile.TemporaryDirectory(prefix="socialhrm-release-")  # one for all modules
     try:
-        _copy_modules(cat, _wanted(cat, modules), folder, fresh, done, Path(release.name))
+        _copy_modules(cat, _wanted(cat, modules), folder, fresh, lang, done, Path(release.name))
     finally:
         release.cleanup()
     for c in done:
@@ -247,9 +273,10 @@ def prepare_exercises(modules: Iterable[str] | None = None, *, fresh: bool = Fal
 
 
 def _copy_modules(cat: Catalogue, wanted: list[Module], folder: str | Path | None, fresh: bool,
-                  done: list[ExerciseCopy], course: Path) -> None:
+                  lang: str | None, done: list[ExerciseCopy], course: Path) -> None:
     for m in wanted:
-        targets = learner_copies(m, folder)
+        language = _copy_language(m, lang)
+        targets = learner_copies(m, folder, language)
         dest = targets[0].parent
         have = [t for t in targets if t.exists()]
         if have and not fresh:
@@ -257,7 +284,8 @@ def _copy_modules(cat: Catalogue, wanted: list[Module], folder: str | Path | Non
             if len(have) == len(targets):
                 continue
         with tempfile.TemporaryDirectory(prefix="socialhrm-copy-") as tmp:
-            made = student_version((cat.root / m.exercises[0]).parent, tmp, course=course)
+            made = student_version((cat.root / m.exercises_in(language)[0]).parent, tmp,
+                                   course=course)
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             for nb in made:
                 target = dest / nb.name
