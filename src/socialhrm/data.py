@@ -711,7 +711,7 @@ def _canonical_columns(
                            len(missing)).format(names=names)
         if len(frame.columns) == 1 and origin.kind == "csv":
             only = str(frame.columns[0])
-            if any(s in only for s in (",", ";", "\t")):
+            if any(s in only for s in (",", ";", "\t", "|")):
                 problem = _("missing {names}: the whole first line was read as one column "
                             "({only!r}).").format(names=names, only=only)
         raise _fail(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import random
+import warnings
 from collections.abc import Hashable, Iterable
 from typing import Any
 
@@ -20,16 +21,25 @@ import pandas as pd
 from socialhrm.data import (
     _VALIDATED,
     DataError,
+    DataWarning,
     _drop_unknown,
     _Origin,
+    parse_time,
     read_interactions,
     read_nominations,
     read_people,
     table_kind,
 )
+from socialhrm.i18n import _
 
 __all__ = ["build_network", "centrality_table", "describe", "org_chart", "to_igraph",
            "IGraphView", "CENTRALITY_COLUMNS"]
+
+#: Channels whose contacts are mutual by nature: who met whom, who was where with whom.
+SYMMETRIC_CHANNELS = frozenset({
+    "meeting", "meetings", "call", "calls", "co-presence", "copresence", "co_presence",
+    "presence", "proximity", "face-to-face", "face_to_face", "colocation", "co-location",
+    "contact", "contacts"})
 
 #: Graphs with at least this many people use igraph when ``engine="auto"``.
 IGRAPH_FROM = 500
@@ -139,8 +149,9 @@ def build_network(
     (2.0, 2)
     """
     if not isinstance(table, pd.DataFrame):
-        raise DataError("build_network: expected a table (a pandas DataFrame), got "
-                        f"{type(table).__name__}.")
+        raise DataError(_("build_network: expected a table (a pandas DataFrame), got "
+                          "{type}.\n  What to do: read the file with read_interactions or "
+                          "read_nominations first.").format(type=type(table).__name__))
     kind = table_kind(table.columns, where="build_network")
     if people is not None and people.attrs.get(_VALIDATED) != "people":
         people = read_people(people)
@@ -154,23 +165,53 @@ def build_network(
     if kind == "interactions":
         src, dst, wcol = "sender", "recipient", "weight"
         frame = table
-        if start is not None or end is not None:
+        t0 = parse_time(start, _("build_network: start"))
+        t1 = parse_time(end, _("build_network: end"))
+        if t0 is not None and t1 is not None and t1 <= t0:
+            raise DataError(_("build_network: end ({end}) is not after start ({start}).\n  "
+                              "What to do: the window keeps start <= timestamp < end; give "
+                              "an end later than the start.").format(start=t0, end=t1))
+        if t0 is not None or t1 is not None:
             if frame["timestamp"].isna().all():
-                raise DataError("build_network: start/end need timestamps, but this "
-                                "interaction log has none.")
+                raise DataError(_("build_network: start/end need timestamps, but this "
+                                  "interaction log has none.\n  What to do: read a log with a "
+                                  "timestamp column, or leave out start= and end=."))
             keep = pd.Series(True, index=frame.index)
-            if start is not None:
-                keep &= frame["timestamp"] >= pd.Timestamp(start)
-            if end is not None:
-                keep &= frame["timestamp"] < pd.Timestamp(end)
+            if t0 is not None:
+                keep &= frame["timestamp"] >= t0
+            if t1 is not None:
+                keep &= frame["timestamp"] < t1
+            if len(frame) and not keep.any():
+                _warn_empty(_(
+                    "build_network: no messages between {start} and {end}; the log runs from "
+                    "{first} to {last}, so the network has no ties (only isolated people). "
+                    "Check the window (start <= timestamp < end).").format(
+                        start=t0 if t0 is not None else _("the beginning"),
+                        end=t1 if t1 is not None else _("the end"),
+                        first=frame["timestamp"].min(), last=frame["timestamp"].max()))
             frame = frame[keep]
         if channel is not None:
             chosen = [channel] if isinstance(channel, str) else list(channel)
             unknown = sorted(set(chosen) - set(frame["channel"].unique()))
             if unknown:
-                raise DataError(f"build_network: no messages on channel(s) {unknown}; the log "
-                                f"has {sorted(table['channel'].unique())}.")
+                raise DataError(_("build_network: no messages on channel(s) {unknown}; the "
+                                  "log has {have}.\n  What to do: choose one of those "
+                                  "channels.").format(
+                                      unknown=unknown, have=sorted(table["channel"].unique())))
             frame = frame[frame["channel"].isin(chosen)]
+        if len(table) == 0:
+            _warn_empty(_("build_network: the interaction log has no rows (every row was "
+                          "dropped when it was read; see the reader's warnings), so the "
+                          "network has no ties."))
+        if directed and len(frame):
+            channels = {str(c).strip().lower() for c in pd.unique(frame["channel"])}
+            if channels and channels <= SYMMETRIC_CHANNELS:
+                _warn_empty(_(
+                    "build_network: every contact is on channel(s) {channels}, which are "
+                    "mutual by nature (being in the same meeting or place), but the network "
+                    "was built as directed: who is listed as sender is arbitrary, so in- and "
+                    "out-degree, reciprocity and PageRank mean little. Pass directed=False."
+                ).format(channels=", ".join(sorted(channels))))
         return _assemble(frame, src, dst, wcol, people, directed, min_weight, reciprocated,
                          {"source": "interactions", "start": start, "end": end,
                           "channel": channel})
@@ -182,8 +223,9 @@ def build_network(
         chosen = [relation] if isinstance(relation, str) else list(relation)
         missing = [r for r in chosen if r not in available]
         if missing:
-            raise DataError(f"build_network: no nominations for relation(s) {missing}; the "
-                            f"survey has {available}.")
+            raise DataError(_("build_network: no nominations for relation(s) {missing}; the "
+                              "survey has {available}.\n  What to do: choose one of those "
+                              "relations.").format(missing=missing, available=available))
     graphs = {
         rel: _assemble(table[table["relation"] == rel], src, dst, wcol, people, directed,
                        min_weight, reciprocated, {"source": "nominations", "relation": rel})
@@ -194,6 +236,10 @@ def build_network(
     return graphs
 
 
+def _warn_empty(message: str) -> None:
+    warnings.warn(DataWarning(message), stacklevel=3)
+
+
 def _assemble(frame: pd.DataFrame, src: str, dst: str, wcol: str,
               people: pd.DataFrame | None, directed: bool, min_weight: float | None,
               reciprocated: bool, info: dict[str, Any]) -> nx.Graph | nx.DiGraph:
@@ -201,7 +247,14 @@ def _assemble(frame: pd.DataFrame, src: str, dst: str, wcol: str,
     if reciprocated:
         edges = _keep_reciprocated(edges, src, dst, directed, frame)
     if min_weight is not None:
+        before = len(edges)
         edges = edges[edges["weight"] >= min_weight]
+        if before and edges.empty:
+            _warn_empty(_("build_network: min_weight={min_weight} removed all {n} ties (the "
+                          "strongest has weight {top:g}), so the network has no ties.").format(
+                              min_weight=min_weight, n=before,
+                              top=float(_aggregate(frame, src, dst, wcol, directed)["weight"]
+                                        .max())))
     G: nx.Graph | nx.DiGraph = nx.DiGraph() if directed else nx.Graph()
     G.graph.update({k: v for k, v in info.items() if v is not None})
     G.graph.update(directed=directed, reciprocated=reciprocated, min_weight=min_weight)
