@@ -738,7 +738,11 @@ def _id_column(frame: pd.DataFrame, col: str, origin: _Origin, *, allow_missing:
     missing = s.isna()
     kind = pd.api.types.infer_dtype(s, skipna=True)
     if kind in {"string", "empty"}:
-        out = s.astype("string").str.strip().str.replace(_WHOLE_FLOAT_TEXT, r"\1", regex=True)
+        out = s.astype("string").str.strip()
+        dotted = out.str.contains(".0", regex=False).fillna(False).to_numpy(dtype=bool)
+        if dotted.any():  # only the few cells that may be "12.0": a regex over all is slow
+            out = out.copy()
+            out[dotted] = out[dotted].str.replace(_WHOLE_FLOAT_TEXT, r"\1", regex=True)
     elif kind == "integer":
         out = s.astype("Int64").astype("string")
     elif kind == "floating":
