@@ -573,3 +573,25 @@ def test_messages_are_in_dutch_when_asked_for(tmp_path):
             read_people(path)
     text = str(info.value)
     assert "medewerkerstabel" in text and "regel 3" in text and "Wat te doen:" in text
+
+
+@pytest.mark.parametrize("fn", ["build_network", "network_report"])
+def test_people_that_is_not_a_table(fn):
+    import socialhrm.network as network
+
+    with pytest.raises(DataError, match=rf"{fn}: people= must be the people table \(a pandas "
+                                        r"DataFrame\), got str"):
+        getattr(network, fn)(small_log(), "people.csv")
+
+
+def test_a_dutch_upload_reads_as_the_library_reads_it():
+    from socialhrm.apps.uploads import saved
+    from socialhrm.data import read_header, table_kind
+
+    content = "\ufeffExport Teams\r\nsender;recipient;weight\r\na;b;0,5\r\n".encode()
+    with saved([("export.csv", content)]) as (paths, clean):
+        assert table_kind(read_header(paths[0])) == "interactions"
+        log, notes = read_warned(read_interactions, paths[0])
+        assert log["weight"].tolist() == [0.5]
+        assert clean(notes[0]).startswith("interactions table (file export.csv): skipped 1 "
+                                          "title row")

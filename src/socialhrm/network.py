@@ -154,6 +154,7 @@ def build_network(
                           "{type}.\n  What to do: read the file with read_interactions or "
                           "read_nominations first.").format(type=type(table).__name__))
     kind = table_kind(table.columns, where="build_network")
+    _check_people(people, "build_network")
     if people is not None and people.attrs.get(_VALIDATED) != "people":
         people = read_people(people)
     if table.attrs.get(_VALIDATED) != kind:  # not through the gate yet
@@ -235,6 +236,13 @@ def build_network(
     if len(graphs) == 1 and (relation is None or isinstance(relation, str)):
         return next(iter(graphs.values()))
     return graphs
+
+
+def _check_people(people: Any, where: str) -> None:
+    if people is not None and not isinstance(people, pd.DataFrame):
+        raise DataError(_("{where}: people= must be the people table (a pandas DataFrame), got "
+                          "{type}.\n  What to do: read it with read_people and pass the "
+                          "result.").format(where=where, type=type(people).__name__))
 
 
 def _warn_empty(message: str) -> None:
@@ -912,6 +920,7 @@ def network_report(
         raise DataError(_("network_report: this is survey nominations; the report takes an "
                           "interaction log.\n  What to do: use build_network and "
                           "centrality_table for survey networks."))
+    _check_people(people, "network_report")
     if people is not None and people.attrs.get(_VALIDATED) != "people":
         people = read_people(people)
     if log.attrs.get(_VALIDATED) != "interactions":
