@@ -175,9 +175,11 @@ def _warn(origin: _Origin, message: str, ids: Iterable[Any] = ()) -> None:
 
 
 def check_attribute(G: Any, by: str, where: str) -> None:
-    """Refuse a ``by=`` naming a node attribute that no person in the graph has.
+    """Refuse a ``by=`` naming a node attribute that no person in the graph carries.
 
-    Without this check every person would silently fall into one ``(unknown)`` group.
+    Without this check a typo (``"departement"``) or a column the people table lacks would
+    silently put every person into one ``(unknown)`` group. An attribute that every person
+    carries but some leave empty (a people-table column) is accepted.
 
     Parameters
     ----------
@@ -210,11 +212,9 @@ def check_attribute(G: Any, by: str, where: str) -> None:
         return
     have: set[str] = set()
     for _node, data in G.nodes(data=True):
-        value = data.get(by)
-        if value is not None and not (isinstance(value, float) and value != value) \
-                and value is not pd.NA:
+        if by in data:  # a column of the people table, even if empty for some or all
             return
-        have.update(k for k, v in data.items() if v is not None)
+        have.update(str(k) for k in data)
     raise DataError(_(
         "{where}: no person has the attribute {by!r} to group by.\n  What to do: choose one "
         "of the attributes the people have ({have}), or add a column {by!r} to the people "
