@@ -547,8 +547,16 @@ def _centrality_view(ig_g: IGraphView, sources: list | None) -> dict[str, np.nda
         out["closeness"] = close * reach / (n - 1) if n > 1 else np.zeros(n)
     else:
         src_idx = [ig_g.index[s] for s in sources]
-        dist = np.asarray(g.distances(source=src_idx, mode="out"), dtype=float)
-        close, reach = _closeness_from_distances(dist, n)
+        reach = np.zeros(n)
+        total = np.zeros(n)
+        step = max(1, 2_000_000 // max(n, 1))  # sources per batch: bounded memory
+        for i in range(0, len(src_idx), step):
+            dist = np.asarray(g.distances(source=src_idx[i:i + step], mode="out"), dtype=float)
+            finite = np.isfinite(dist) & (dist > 0)
+            reach += finite.sum(axis=0)
+            total += np.where(finite, dist, 0).sum(axis=0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            close = np.where(total > 0, reach / total, 0.0)
         # share of sampled sources (other than the node itself) that reach it
         own = np.zeros(n)
         own[src_idx] = 1
