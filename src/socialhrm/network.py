@@ -799,9 +799,11 @@ def _node_order_and_edges(log: pd.DataFrame, people: pd.DataFrame | None, direct
     sc, rc = codes[:m], codes[m:]
     u = len(uniques)
     first = np.full(u, np.iinfo(np.int64).max, dtype=np.int64)
-    rows = np.arange(m, dtype=np.int64)
-    np.minimum.at(first, sc, 2 * rows)
-    np.minimum.at(first, rc, 2 * rows + 1)
+    for side, codes_side in ((0, sc), (1, rc)):  # the first row naming each person, hashed
+        once = pd.Series(codes_side).drop_duplicates()
+        pos = 2 * once.index.to_numpy(dtype=np.int64) + side
+        values = once.to_numpy(dtype=np.int64)
+        first[values] = np.minimum(first[values], pos)
     seen_order = np.argsort(first, kind="stable")
     uniq = np.asarray(uniques, dtype=object)
     if people is not None:
