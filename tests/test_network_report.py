@@ -77,3 +77,10 @@ def test_raw_frames_go_through_the_gate():
     with pytest.raises(DataError, match="survey nominations"):
         network_report(pd.DataFrame({"respondent": ["a"], "nominee": ["b"],
                                      "relation": ["advice"]}))
+
+
+def test_workers_split_the_sampled_paths_exactly(data):
+    people, log = data
+    one, _f1 = network_report(log, people, k=40, seed=4)
+    two, _f2 = network_report(log, people, k=40, seed=4, workers=2)
+    compare(two, one)
