@@ -79,7 +79,7 @@ def run_kit(folder: Path) -> dict:
         log = read_interactions(folder / "log.parquet")
     t["read + validate"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    table, facts = network_report(log, people, k=K, seed=0, workers=os.cpu_count() or 1)
+    table, facts = network_report(log, people, k=K, seed=0)
     total = time.perf_counter() - t0
     steps = table.attrs["timings"]
     t["build network"] = steps["aggregate"]
