@@ -338,8 +338,7 @@ def test_export_formats_use_the_same_dialect(tmp_path):
 
     path = write(tmp_path, "p2p.csv", "Report\nPrimaryCollaborator_PersonId;SecondaryCollaborator"
                                       "_PersonId\nA;B\n")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DataWarning)
+    with pytest.warns(DataWarning, match=r"skipped 1 title row above the header \('Report'\)"):
         frame = _read_csv_any(path, "query")
     assert frame.columns.tolist() == ["PrimaryCollaborator_PersonId",
                                       "SecondaryCollaborator_PersonId"]

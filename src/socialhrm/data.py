@@ -372,7 +372,16 @@ def read_csv_table(path: str | os.PathLike, what: str = "table", *,
     path = Path(path)
     origin = _file_origin(what, path, "csv")
     frame, dialect = _read_csv(path, origin, encoding)
+    if dialect.skiprows:
+        _title_warning(dataclasses.replace(origin, skipped=dialect.skiprows), dialect)
     return frame, dialect
+
+
+def _title_warning(origin: _Origin, dialect: CsvDialect) -> None:
+    warnings.warn(DataWarning(f"{origin.where}: " + ngettext(
+        "skipped {n} title row above the header ({title!r}).",
+        "skipped {n} title rows above the header ({title!r}).",
+        dialect.skiprows).format(n=dialect.skiprows, title=dialect.title)), stacklevel=4)
 
 
 # ---------------------------------------------------------------------------------------
@@ -481,10 +490,7 @@ def _read_source(
             origin = dataclasses.replace(origin, skipped=dialect.skiprows,
                                          decimal=dialect.decimal)
             if dialect.skiprows:
-                _warn(origin, ngettext(
-                    "skipped {n} title row above the header ({title!r}).",
-                    "skipped {n} title rows above the header ({title!r}).",
-                    dialect.skiprows).format(n=dialect.skiprows, title=dialect.title))
+                _title_warning(origin, dialect)
     except DataError:
         raise
     except ImportError as err:  # pragma: no cover - optional engines are dependencies
