@@ -1053,14 +1053,34 @@ def _people_ids(people: pd.DataFrame | None) -> pd.Index | None:
                       "column), as returned by read_people."))
 
 
+def _isin(column: pd.Series, ids: pd.Index, value_set: Any = None) -> tuple[pd.Series, Any]:
+    """``column.isin(ids)``, in Arrow when the column is Arrow text (a log of millions)."""
+    data = getattr(column.array, "_pa_array", None)
+    if data is not None:
+        try:
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
+            if value_set is None:
+                value_set = pa.array(ids.astype(object).to_numpy(), type=pa.large_string())
+            found = pc.is_in(data.cast(pa.large_string()), value_set=value_set)
+            values = found.to_numpy(zero_copy_only=False).astype(bool)
+            return pd.Series(values, index=column.index), value_set
+        except Exception:  # noqa: BLE001 - any Arrow version quirk: pandas' own way
+            pass
+    return column.isin(ids), value_set
+
+
 def _drop_unknown(frame: pd.DataFrame, cols: list[str], people: pd.DataFrame | None,
                   origin: _Origin, unknown: str) -> pd.DataFrame:
     ids = _people_ids(people)
     if ids is None:
         return frame
     mask = pd.Series(False, index=frame.index)
+    value_set = None
     for c in cols:
-        mask |= frame[c].notna() & ~frame[c].isin(ids)
+        known, value_set = _isin(frame[c], ids, value_set)
+        mask |= frame[c].notna() & ~known
     if not mask.any():
         return frame
     cells = frame.loc[mask, cols].stack()  # row by row, so names follow the file's order
