@@ -845,6 +845,13 @@ def _node_order_and_edges(log: pd.DataFrame, people: pd.DataFrame | None, direct
     """
     s = log["sender"]
     r = log["recipient"]
+    fast = _codes_of_people(s, r, people)
+    if fast is not None:  # everyone is in the people table: the nodes are its rows, in order
+        nodes, sc, rc = fast
+        if not directed:
+            swap = (s > r).to_numpy(dtype=bool)
+            sc, rc = np.where(swap, rc, sc), np.where(swap, sc, rc)
+        return _edges_from_codes(nodes, sc, rc, log)
     if not directed:
         swap = (s > r).to_numpy(dtype=bool)
         s, r = s.where(~swap, r), r.where(~swap, s)
@@ -873,8 +880,40 @@ def _node_order_and_edges(log: pd.DataFrame, people: pd.DataFrame | None, direct
         nodes = uniq[seen_order].tolist()
         to_node = np.empty(u, dtype=np.int64)
         to_node[seen_order] = np.arange(u)
+    return _edges_from_codes(nodes, to_node[sc], to_node[rc], log)
+
+
+def _codes_of_people(s: pd.Series, r: pd.Series, people: pd.DataFrame | None
+                     ) -> tuple[list, np.ndarray, np.ndarray] | None:
+    """Vertex numbers of senders and recipients found in Arrow, when all are people."""
+    if people is None:
+        return None
+    data_s = getattr(s.array, "_pa_array", None)
+    data_r = getattr(r.array, "_pa_array", None)
+    if data_s is None or data_r is None:
+        return None
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        nodes = people["person_id"].astype(object).tolist()
+        value_set = pa.array(nodes, type=pa.large_string())
+        codes = []
+        for data in (data_s, data_r):
+            found = pc.index_in(data.cast(pa.large_string()), value_set=value_set)
+            if found.null_count:
+                return None  # someone not in the people table: the general way
+            codes.append(found.to_numpy(zero_copy_only=False).astype(np.int64))
+    except Exception:  # noqa: BLE001 - any Arrow version quirk: the general way
+        return None
+    return nodes, codes[0], codes[1]
+
+
+def _edges_from_codes(nodes: list, sc: np.ndarray, rc: np.ndarray, log: pd.DataFrame
+                      ) -> tuple[list, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Aggregate ties given as vertex numbers: summed weight and row count per pair."""
     n_all = len(nodes)
-    key = to_node[sc] * n_all + to_node[rc]
+    key = sc * n_all + rc
     group, keys = pd.factorize(key)  # first appearance order, as groupby(sort=False)
     weights = np.bincount(group, weights=log["weight"].to_numpy(dtype=float),
                           minlength=len(keys))
