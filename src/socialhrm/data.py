@@ -1061,9 +1061,9 @@ def _isin(column: pd.Series, ids: pd.Index, value_set: Any = None) -> tuple[pd.S
             import pyarrow as pa
             import pyarrow.compute as pc
 
-            if value_set is None:
-                value_set = pa.array(ids.astype(object).to_numpy(), type=pa.large_string())
-            found = pc.is_in(data.cast(pa.large_string()), value_set=value_set)
+            if value_set is None or value_set.type != data.type:  # same type: no copy
+                value_set = pa.array(ids.astype(object).to_numpy(), type=data.type)
+            found = pc.is_in(data, value_set=value_set)
             values = found.to_numpy(zero_copy_only=False).astype(bool)
             return pd.Series(values, index=column.index), value_set
         except Exception:  # noqa: BLE001 - any Arrow version quirk: pandas' own way

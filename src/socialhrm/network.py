@@ -899,10 +899,10 @@ def _codes_of_people(s: pd.Series, r: pd.Series, people: pd.DataFrame | None
         import pyarrow.compute as pc
 
         nodes = people["person_id"].astype(object).tolist()
-        value_set = pa.array(nodes, type=pa.large_string())
         codes = []
         for data in (data_s, data_r):
-            found = pc.index_in(data.cast(pa.large_string()), value_set=value_set)
+            value_set = pa.array(nodes, type=data.type)  # the column's own type: no copy
+            found = pc.index_in(data, value_set=value_set)
             if found.null_count:
                 return None  # someone not in the people table: the general way
             codes.append(found.to_numpy(zero_copy_only=False).astype(np.int64))
