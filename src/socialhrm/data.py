@@ -23,13 +23,27 @@ nominations
 events
     ``person_id`` (string), ``timestamp`` (datetime), ``event`` (string).
 
+Files as people have them
+-------------------------
+One CSV dialect detection serves every reader (and the dashboards' uploads): comma,
+semicolon or tab separators, decimal commas (Dutch Excel writes ``;`` and ``0,5``), a
+byte-order mark, Windows line ends, and title rows above the header (skipped, with a
+warning). Ids are the same whatever the source: ``12``, ``12.0`` and ``"12"`` are one
+person. Extra text columns are ``string`` whatever the file format.
+
 Timestamps are accepted as ISO 8601 text (``2025-03-04T09:15``; an offset such as
-``+01:00`` or ``Z`` is converted to UTC) or as Unix epoch seconds, and are returned as
-timezone-naive datetimes.
+``+01:00`` or ``Z`` is converted to UTC), as Unix epoch seconds or milliseconds (told
+apart by size), as Excel serial day numbers (with a warning), or as seconds since the start
+of a study (which fall in 1970; with a warning). Day-first or month-first dates such as
+``05/11/2001`` are refused, never guessed. They are returned as timezone-naive datetimes.
+:func:`parse_time` applies the same rules to a single value (``start=``/``end=``).
 """
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import datetime as _dt
 import hashlib
 import hmac
 import os
@@ -43,19 +57,24 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from socialhrm.i18n import _
+from socialhrm.i18n import N_, _, ngettext
 
 __all__ = [
     "DataError",
     "DataWarning",
     "DEFAULT_MAX_BYTES",
+    "CsvDialect",
+    "check_attribute",
+    "parse_time",
     "pseudonym_length",
     "pseudonymise",
+    "read_csv_table",
     "read_events",
     "read_header",
     "read_interactions",
     "read_nominations",
     "read_people",
+    "sniff_csv",
     "table_kind",
 ]
 
@@ -68,6 +87,11 @@ KEY_ENV = "SOCIALHRM_PSEUDONYM_KEY"
 
 _VALIDATED = "socialhrm_table"  # DataFrame.attrs key marking a validated table
 _MAX_LISTED = 5  # how many offending rows a message lists
+
+#: What each table is called in messages.
+_TABLE_NAMES = {"people": N_("people table"), "interactions": N_("interactions table"),
+                "nominations": N_("nominations table"), "events": N_("events table"),
+                "table": N_("table")}
 
 
 class DataError(ValueError):
@@ -104,35 +128,260 @@ class _Origin:
     table: str  # "people", "interactions", ...
     label: str  # the file name, or "the DataFrame you passed"
     kind: str  # "csv", "excel", "parquet", "frame"
+    skipped: int = 0  # title rows above the header
+    decimal: str = "."  # the file's decimal mark
 
     @property
     def where(self) -> str:
-        return f"{self.table} table ({self.label})"
+        name = _TABLE_NAMES.get(self.table)
+        table = _(name) if name else self.table
+        return _("{table} ({source})").format(table=table, source=self.label)
 
     def rows(self, index: Iterable) -> str:
         """Name rows as a user finds them: file line numbers, Excel rows, or index labels."""
         idx = list(index)
         shown = idx[:_MAX_LISTED]
         if self.kind == "csv":
-            # header is line 1, the first data row line 2 (quoted line breaks aside)
-            names = [str(int(i) + 2) for i in shown]
-            word = "line" if len(idx) == 1 else "lines"
+            # header is line 1 (after any title rows), the first data row line 2
+            names = [str(int(i) + 2 + self.skipped) for i in shown]
+            word = ngettext("line", "lines", len(idx))
         elif self.kind == "excel":
-            names = [str(int(i) + 2) for i in shown]
-            word = "row" if len(idx) == 1 else "rows"
+            names = [str(int(i) + 2 + self.skipped) for i in shown]
+            word = ngettext("row", "rows", len(idx))
         else:
             names = [repr(i) if not isinstance(i, (int, np.integer)) else str(i) for i in shown]
-            word = "row" if len(idx) == 1 else "rows"
-        more = f" and {len(idx) - len(shown)} more" if len(idx) > len(shown) else ""
-        return f"{word} {', '.join(names)}{more}"
+            word = ngettext("row", "rows", len(idx))
+        text = f"{word} {', '.join(names)}"
+        if len(idx) > len(shown):
+            text = _("{rows} and {n} more").format(rows=text, n=len(idx) - len(shown))
+        return text
+
+
+def _frame_origin(table: str) -> _Origin:
+    return _Origin(table, _("the DataFrame you passed"), "frame")
+
+
+def _file_origin(table: str, path: Path, kind: str) -> _Origin:
+    return _Origin(table, _("file {path}").format(path=path), kind)
 
 
 def _fail(origin: _Origin, problem: str, advice: str) -> DataError:
-    return DataError(f"{origin.where}: {problem}\n  What to do: {advice}")
+    return DataError(_("{where}: {problem}\n  What to do: {advice}").format(
+        where=origin.where, problem=problem, advice=advice))
 
 
 def _warn(origin: _Origin, message: str, ids: Iterable[Any] = ()) -> None:
     warnings.warn(DataWarning(f"{origin.where}: {message}", ids), stacklevel=3)
+
+
+def check_attribute(G: Any, by: str, where: str) -> None:
+    """Refuse a ``by=`` naming a node attribute that no person in the graph carries.
+
+    Without this check a typo (``"departement"``) or a column the people table lacks would
+    silently put every person into one ``(unknown)`` group. An attribute that every person
+    carries but some leave empty (a people-table column) is accepted.
+
+    Parameters
+    ----------
+    G
+        A networkx graph.
+    by
+        The attribute to group by.
+    where
+        The function, for the message.
+
+    Raises
+    ------
+    DataError
+        When the graph has people and none of them has ``by``; the message lists the
+        attributes that do exist.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("a", department="HR")
+    >>> check_attribute(G, "department", "example")
+    >>> try:
+    ...     check_attribute(G, "departement", "example")
+    ... except DataError as err:
+    ...     print(str(err).splitlines()[0])
+    example: no person has the attribute 'departement' to group by.
+    """
+    if G.number_of_nodes() == 0:
+        return
+    have: set[str] = set()
+    for _node, data in G.nodes(data=True):
+        if by in data:  # a column of the people table, even if empty for some or all
+            return
+        have.update(str(k) for k in data)
+    raise DataError(_(
+        "{where}: no person has the attribute {by!r} to group by.\n  What to do: choose one "
+        "of the attributes the people have ({have}), or add a column {by!r} to the people "
+        "table.").format(where=where, by=by, have=", ".join(map(repr, sorted(have)))
+                         or _("none")))
+
+
+# ---------------------------------------------------------------------------------------
+# The CSV dialect: one detection for every reader and the uploads
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CsvDialect:
+    r"""How a CSV file is written, as :func:`sniff_csv` found it.
+
+    Attributes
+    ----------
+    encoding
+        The text encoding used to read it (``utf-8-sig`` reads UTF-8 with or without BOM).
+    sep
+        The field separator: ``","``, ``";"`` or ``"\t"``.
+    decimal
+        The decimal mark of numbers: ``"."`` or ``","`` (Dutch/German Excel).
+    skiprows
+        Title rows above the header.
+    title
+        The text of those title rows (for the warning).
+    """
+
+    encoding: str = "utf-8-sig"
+    sep: str = ","
+    decimal: str = "."
+    skiprows: int = 0
+    title: str = ""
+
+
+_SEPARATORS = (",", ";", "\t")
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+_SEP_NAMES = {",": N_("commas"), ";": N_("semicolons"), "\t": N_("tabs")}
+
+
+def _fields(line: str, sep: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=sep))
+    except (csv.Error, StopIteration):
+        return line.split(sep)
+
+
+def sniff_csv(path: str | os.PathLike, encoding: str | None = None) -> CsvDialect:
+    r"""Find a CSV file's separator, decimal mark and title rows from its first lines.
+
+    The separator is the one of ``,`` ``;`` and tab that splits the lines into the same
+    number of (at least two) fields most consistently; lines above the header that hold a
+    single filled-in cell (an export's title, "Report generated on ...") are title rows;
+    with ``;`` or tab as separator, numbers written ``0,5`` mean a decimal comma.
+
+    Parameters
+    ----------
+    path
+        The CSV file.
+    encoding
+        Its encoding (default UTF-8 with or without byte-order mark).
+
+    Returns
+    -------
+    CsvDialect
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "export.csv"
+    >>> _ = f.write_bytes(b"\xef\xbb\xbfMail export\r\nsender;recipient;weight\r\n"
+    ...                   b"a;b;0,5\r\n")
+    >>> d = sniff_csv(f)
+    >>> d.sep, d.decimal, d.skiprows, d.title
+    (';', ',', 1, 'Mail export')
+    """
+    enc = encoding or "utf-8-sig"
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+    try:
+        text = head.decode(enc, errors="ignore")
+    except LookupError:
+        return CsvDialect(encoding=enc)
+    lines = [ln for ln in text.splitlines() if ln.strip()][:60]
+    if len(head) == 65536 and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut off
+    if not lines:
+        return CsvDialect(encoding=enc)
+    best: tuple[float, int, str] = (0.0, 1, ",")
+    for sep in _SEPARATORS:
+        counts = [len(_fields(ln, sep)) for ln in lines]
+        body = counts[min(3, len(counts) - 1):] if len(counts) > 4 else counts
+        mode = max(set(body), key=body.count)
+        if mode < 2:
+            continue
+        share = body.count(mode) / len(body)
+        if (share, mode) > best[:2]:
+            best = (share, mode, sep)
+    sep = best[2]
+    width = best[1]
+    skip = 0
+    if width >= 2:
+        for i, ln in enumerate(lines[:5]):
+            cells = [c for c in _fields(ln, sep) if c.strip()]
+            if len(cells) >= 2:
+                skip = i
+                break
+        else:
+            skip = 0
+    title = " / ".join(c.strip() for ln in lines[:skip] for c in _fields(ln, sep) if c.strip())
+    decimal = "."
+    if sep != ",":
+        for ln in lines[skip + 1:]:
+            if any(_DECIMAL_COMMA.match(c.strip()) for c in _fields(ln, sep)):
+                decimal = ","
+                break
+    return CsvDialect(encoding=enc, sep=sep, decimal=decimal, skiprows=skip, title=title)
+
+
+def read_csv_table(path: str | os.PathLike, what: str = "table", *,
+                   encoding: str | None = None) -> tuple[pd.DataFrame, CsvDialect]:
+    r"""Read a CSV file as text columns, in its own dialect (see :func:`sniff_csv`).
+
+    Every cell is read as text (empty cells as missing); numbers keep the file's decimal
+    mark, which the dialect reports. Title rows above the header are skipped with a
+    :class:`DataWarning`.
+
+    Parameters
+    ----------
+    path
+        The file.
+    what
+        What the table is, for messages: ``"people"``, ``"interactions"``, ... or any text.
+    encoding
+        The file's text encoding (default UTF-8, with or without BOM).
+
+    Returns
+    -------
+    (pandas.DataFrame, CsvDialect)
+
+    Raises
+    ------
+    DataError
+        A file that is not text, not in the encoding, empty or malformed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "people.csv"
+    >>> _ = f.write_text("person_id\tteam\n1\tA\n")
+    >>> frame, dialect = read_csv_table(f, "people")
+    >>> frame.to_dict("list"), dialect.sep == "\t"
+    ({'person_id': ['1'], 'team': ['A']}, True)
+    """
+    path = Path(path)
+    origin = _file_origin(what, path, "csv")
+    frame, dialect = _read_csv(path, origin, encoding)
+    if dialect.skiprows:
+        _title_warning(dataclasses.replace(origin, skipped=dialect.skiprows), dialect)
+    return frame, dialect
+
+
+def _title_warning(origin: _Origin, dialect: CsvDialect) -> None:
+    warnings.warn(DataWarning(f"{origin.where}: " + ngettext(
+        "skipped {n} title row above the header ({title!r}).",
+        "skipped {n} title rows above the header ({title!r}).",
+        dialect.skiprows).format(n=dialect.skiprows, title=dialect.title)), stacklevel=4)
 
 
 # ---------------------------------------------------------------------------------------
@@ -141,6 +390,49 @@ def _warn(origin: _Origin, message: str, ids: Iterable[Any] = ()) -> None:
 def _line_of_byte(path: Path, offset: int) -> int:
     with open(path, "rb") as fh:
         return fh.read(offset).count(b"\n") + 1
+
+
+_EXCEL = {".xlsx": "excel", ".xlsm": "excel", ".xls": "excel", ".parquet": "parquet",
+          ".pq": "parquet"}
+
+
+def _read_excel(path: Path, origin: _Origin, sheet: str | int | None,
+                nrows: int | None = None) -> pd.DataFrame:
+    book = pd.ExcelFile(path)
+    names = [str(n) for n in book.sheet_names]
+    listed = ", ".join(map(repr, names))
+    if isinstance(sheet, str) and sheet not in names:
+        raise _fail(origin, _("there is no sheet {sheet!r}; the workbook has {sheets}.").format(
+            sheet=sheet, sheets=listed),
+            _("pass one of those names with sheet=, e.g. sheet={first!r}.").format(
+                first=names[0] if names else ""))
+    if isinstance(sheet, int) and not -len(names) <= sheet < len(names):
+        raise _fail(origin, ngettext(
+            "sheet={sheet} does not exist; the workbook has {n} sheet ({sheets}).",
+            "sheet={sheet} does not exist; the workbook has {n} sheets ({sheets}).",
+            len(names)).format(sheet=sheet, n=len(names), sheets=listed),
+            _("count sheets from 0, or pass a sheet's name."))
+    return pd.read_excel(book, sheet_name=0 if sheet is None else sheet, dtype=object,
+                         nrows=nrows)
+
+
+def _excel_title_row(frame: pd.DataFrame, path: Path, origin: _Origin,
+                     sheet: str | int | None) -> tuple[pd.DataFrame, _Origin]:
+    """An Excel sheet whose first row is a title: the header is the row below it."""
+    unnamed = [str(c).startswith("Unnamed:") for c in frame.columns]
+    if len(frame.columns) < 2 or sum(unnamed) < len(frame.columns) - 1 or frame.empty:
+        return frame, origin
+    first = frame.iloc[0]
+    if first.notna().sum() < 2:
+        return frame, origin
+    title = " ".join(str(c) for c, u in zip(frame.columns, unnamed, strict=True) if not u)
+    book = pd.ExcelFile(path)
+    frame = pd.read_excel(book, sheet_name=0 if sheet is None else sheet, dtype=object,
+                          header=1)
+    origin = dataclasses.replace(origin, skipped=1)
+    _warn(origin, _("skipped a title row above the header ({title!r}); the column names "
+                    "were read from row 2.").format(title=title))
+    return frame, origin
 
 
 def _read_source(
@@ -153,56 +445,71 @@ def _read_source(
 ) -> tuple[pd.DataFrame, _Origin]:
     """Load a path or copy a DataFrame; turn every reading failure into a DataError."""
     if isinstance(source, pd.DataFrame):
-        origin = _Origin(table, "the DataFrame you passed", "frame")
+        origin = _frame_origin(table)
         if source.empty and len(source.columns) == 0:
-            raise _fail(origin, "the table is empty.", "pass a table with a header and rows.")
+            raise _fail(origin, _("the table is empty."),
+                        _("pass a table with a header and rows."))
         return source.copy(), origin
     if not isinstance(source, (str, os.PathLike)):
-        raise DataError(
-            f"{table} table: expected a file path or a pandas DataFrame, got "
-            f"{type(source).__name__}.\n  What to do: pass the path of a CSV, Excel or "
-            "Parquet file, or a DataFrame."
-        )
+        name = _TABLE_NAMES.get(table)
+        raise DataError(_(
+            "{table}: expected a file path or a pandas DataFrame, got {type}.\n  What to do: "
+            "pass the path of a CSV, Excel or Parquet file, or a DataFrame.").format(
+                table=_(name) if name else table, type=type(source).__name__))
     path = Path(source)
     suffix = path.suffix.lower()
-    kind = {".xlsx": "excel", ".xlsm": "excel", ".xls": "excel", ".parquet": "parquet",
-            ".pq": "parquet"}.get(suffix, "csv")
-    origin = _Origin(table, f"file {path}", kind)
+    kind = _EXCEL.get(suffix, "csv")
+    origin = _file_origin(table, path, kind)
     if not path.exists():
-        raise _fail(origin, "the file does not exist.", "check the path and the file name.")
+        raise _fail(origin, _("the file does not exist."),
+                    _("check the path and the file name."))
     if path.is_dir():
-        raise _fail(origin, "this is a folder, not a file.", "pass the path of one file.")
+        raise _fail(origin, _("this is a folder, not a file."), _("pass the path of one file."))
     size = path.stat().st_size
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     if size == 0:
-        raise _fail(origin, "the file is empty (0 bytes).",
-                    "export the table again; it needs a header row and at least one row.")
+        raise _fail(origin, _("the file is empty (0 bytes)."),
+                    _("export the table again; it needs a header row and at least one row."))
     if size > limit:
         raise _fail(
             origin,
-            f"the file is {size / 2**20:,.0f} MB, more than the {limit / 2**20:,.0f} MB this "
-            "reader loads into memory.",
-            "aggregate or filter the log first (for example per month, or with duckdb), split "
-            "it into smaller files, or raise the limit with max_bytes= if this machine has "
-            "the memory (about 5x the file size).",
+            _("the file is {size:,.0f} MB, more than the {limit:,.0f} MB this reader loads "
+              "into memory.").format(size=size / 2**20, limit=limit / 2**20),
+            _("aggregate or filter the log first (for example per month, or with duckdb), "
+              "split it into smaller files, or raise the limit with max_bytes= if this "
+              "machine has the memory (about 5x the file size)."),
         )
     try:
         if kind == "excel":
-            frame = pd.read_excel(path, sheet_name=0 if sheet is None else sheet, dtype=object)
+            frame = _read_excel(path, origin, sheet)
+            frame, origin = _excel_title_row(frame, path, origin, sheet)
         elif kind == "parquet":
             frame = pd.read_parquet(path)
         else:
-            frame = _read_csv(path, origin, encoding)
+            frame, dialect = _read_csv(path, origin, encoding)
+            origin = dataclasses.replace(origin, skipped=dialect.skiprows,
+                                         decimal=dialect.decimal)
+            if dialect.skiprows:
+                _title_warning(origin, dialect)
     except DataError:
         raise
     except ImportError as err:  # pragma: no cover - optional engines are dependencies
-        raise _fail(origin, f"a reader for {suffix} files is not installed ({err}).",
-                    "install the missing package or save the table as CSV.") from None
-    except (ValueError, OSError, KeyError) as err:
-        raise _fail(origin, f"the file could not be read as {kind.upper()}: {err}",
-                    f"check that it really is a {kind.upper()} file, or save it as CSV.") from None
+        raise _fail(origin, _("a reader for {suffix} files is not installed ({error}).").format(
+            suffix=suffix, error=err),
+            _("install the missing package or save the table as CSV.")) from None
+    except (ValueError, OSError, KeyError, IndexError) as err:
+        raise _fail(origin, _("the file could not be read as {kind}: {error}").format(
+            kind=kind.upper(), error=err),
+            _("check that it really is a {kind} file, or save it as CSV.").format(
+                kind=kind.upper())) from None
+    except Exception as err:  # noqa: BLE001 - any engine's own error (zip, xml, arrow)
+        raise _fail(origin, _("the file could not be read as {kind}: {error}").format(
+            kind=kind.upper(), error=f"{type(err).__name__}: {err}"),
+            _("check that it really is a {kind} file, or save it as CSV.").format(
+                kind=kind.upper())) from None
     if len(frame.columns) == 0:
-        raise _fail(origin, "the file has no columns.", "the first row must name the columns.")
+        raise _fail(origin, _("the file has no columns."),
+                    _("the first row must name the columns."))
     return frame, origin
 
 
@@ -229,35 +536,46 @@ def _check_text(path: Path, origin: _Origin, encoding: str | None) -> None:
 
 
 def _read_csv(path: Path, origin: _Origin, encoding: str | None, *,
-              nrows: int | None = None) -> pd.DataFrame:
+              nrows: int | None = None) -> tuple[pd.DataFrame, CsvDialect]:
     enc = encoding or "utf-8-sig"
     _check_text(path, origin, encoding)
+    dialect = sniff_csv(path, enc)
     try:
-        return pd.read_csv(path, dtype=str, encoding=enc, keep_default_na=False,
-                           na_values=[""], skipinitialspace=True, nrows=nrows)
+        frame = pd.read_csv(path, dtype=str, encoding=enc, keep_default_na=False,
+                            na_values=[""], skipinitialspace=True, nrows=nrows,
+                            sep=dialect.sep, skiprows=dialect.skiprows)
     except UnicodeDecodeError as err:
         line = _line_of_byte(path, err.start)
         bad = err.object[err.start:err.start + 1].hex().upper()
         raise _fail(
             origin,
-            f"the file is not {enc.replace('-sig', '').upper()} text: byte 0x{bad} on line "
-            f"{line} cannot be decoded.",
-            "save it as 'CSV UTF-8' (Excel: File > Save As > CSV UTF-8), or pass the file's "
-            "encoding, for example encoding='latin-1' or encoding='cp1252'.",
+            _("the file is not {encoding} text: byte 0x{byte} on line {line} cannot be "
+              "decoded.").format(encoding=enc.replace("-sig", "").upper(), byte=bad, line=line),
+            _("save it as 'CSV UTF-8' (Excel: File > Save As > CSV UTF-8), or pass the file's "
+              "encoding, for example encoding='latin-1' or encoding='cp1252'."),
         ) from None
     except pd.errors.EmptyDataError:
-        raise _fail(origin, "the file has no header and no rows.",
-                    "the first line must name the columns, separated by commas.") from None
+        raise _fail(origin, _("the file has no header and no rows."),
+                    _("the first line must name the columns, separated by commas.")) from None
     except pd.errors.ParserError as err:
         found = _TOKENIZE.search(str(err))
+        sep = _(_SEP_NAMES[dialect.sep])
         if found:
             expected, line, saw = found.groups()
-            problem = (f"line {line} has {saw} fields but the header has {expected}.")
+            problem = _("line {line} has {saw} fields but the header has {expected} "
+                        "(fields separated by {sep}).").format(
+                            line=int(line) + dialect.skiprows, saw=saw, expected=expected,
+                            sep=sep)
         else:
-            problem = f"the CSV is malformed ({str(err).strip()})."
-        raise _fail(origin, problem,
-                    "look for an unquoted comma or a missing quote on that line; text that "
-                    "contains commas must be wrapped in double quotes.") from None
+            problem = _("the CSV is malformed ({error}).").format(error=str(err).strip())
+        advice = _("look for an unquoted comma or a missing quote on that line; text that "
+                   "contains commas must be wrapped in double quotes.")
+        if dialect.sep != ",":
+            advice = _("look for an unquoted {sep} or a missing quote on that line; text that "
+                       "contains the separator must be wrapped in double quotes.").format(
+                           sep=_(_SEP_NAMES[dialect.sep]))
+        raise _fail(origin, problem, advice) from None
+    return frame, dialect
 
 
 def read_header(source: str | os.PathLike | pd.DataFrame, *,
@@ -293,23 +611,30 @@ def read_header(source: str | os.PathLike | pd.DataFrame, *,
     path = Path(source)
     suffix = path.suffix.lower()
     kind = "excel" if suffix in {".xlsx", ".xlsm", ".xls"} else "csv"
-    origin = _Origin(table, f"file {path}", kind)
+    origin = _file_origin(table, path, kind)
     if not path.is_file():
-        raise _fail(origin, "the file does not exist.", "check the path and the file name.")
+        raise _fail(origin, _("the file does not exist."),
+                    _("check the path and the file name."))
     if path.stat().st_size == 0:
-        raise _fail(origin, "the file is empty (0 bytes).",
-                    "export the table again; it needs a header row and at least one row.")
+        raise _fail(origin, _("the file is empty (0 bytes)."),
+                    _("export the table again; it needs a header row and at least one row."))
     try:
         if kind == "excel":
-            header = pd.read_excel(path, nrows=0).columns
+            header = _read_excel(path, origin, None, nrows=5)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DataWarning)
+                header = _excel_title_row(header, path, origin, None)[0].columns
         else:
-            header = _read_csv(path, origin, encoding, nrows=0).columns
+            header = _read_csv(path, origin, encoding, nrows=0)[0].columns
     except DataError:
         raise
-    except (ValueError, OSError, KeyError) as err:
-        raise _fail(origin, f"the file could not be read as {kind.upper()}: {err}",
-                    f"check that it really is a {kind.upper()} file, or save it as CSV.") from None
+    except Exception as err:  # noqa: BLE001 - any engine's own error
+        raise _fail(origin, _("the file could not be read as {kind}: {error}").format(
+            kind=kind.upper(), error=err),
+            _("check that it really is a {kind} file, or save it as CSV.").format(
+                kind=kind.upper())) from None
     return [str(c).strip() for c in header]
+
 
 
 def table_kind(columns: Iterable[Any], *, where: str = "") -> str:
@@ -352,6 +677,7 @@ def table_kind(columns: Iterable[Any], *, where: str = "") -> str:
             where=where or _("table"), columns=", ".join(names) or _("none")))
 
 
+
 # ---------------------------------------------------------------------------------------
 # Columns
 # ---------------------------------------------------------------------------------------
@@ -368,10 +694,11 @@ def _canonical_columns(
         if missing:
             raise _fail(
                 origin,
-                f"columns= names {', '.join(map(repr, missing))}, which the table does not "
-                f"have. It has: {', '.join(map(repr, frame.columns))}.",
-                "use the table's own column names on the left of the mapping, ours on the "
-                "right, e.g. columns={'From': 'sender'}.",
+                _("columns= names {missing}, which the table does not have. It has: "
+                  "{have}.").format(missing=", ".join(map(repr, missing)),
+                                    have=", ".join(map(repr, frame.columns))),
+                _("use the table's own column names on the left of the mapping, ours on the "
+                  "right, e.g. columns={'From': 'sender'}."),
             )
         frame = frame.rename(columns=dict(columns))
     # our names match case-insensitively and with spaces for underscores
@@ -380,31 +707,48 @@ def _canonical_columns(
     frame = frame.rename(columns=renames)
     dupes = frame.columns[frame.columns.duplicated()].unique().tolist()
     if dupes:
-        raise _fail(origin, f"the column(s) {', '.join(map(repr, dupes))} appear twice.",
-                    "give every column a unique name, or map only one of them with columns=.")
+        raise _fail(origin, _("the column(s) {names} appear twice.").format(
+            names=", ".join(map(repr, dupes))),
+            _("give every column a unique name, or map only one of them with columns=."))
     missing = [c for c in required if c not in frame.columns]
     if missing:
         names = ", ".join(f"'{c}'" for c in missing)
-        plural = "s" if len(missing) > 1 else ""
+        problem = ngettext("missing column {names}.", "missing columns {names}.",
+                           len(missing)).format(names=names)
+        if len(frame.columns) == 1 and origin.kind == "csv":
+            only = str(frame.columns[0])
+            if any(s in only for s in (",", ";", "\t", "|")):
+                problem = _("missing {names}: the whole first line was read as one column "
+                            "({only!r}).").format(names=names, only=only)
         raise _fail(
-            origin,
-            f"missing column{plural} {names}.",
-            f"the table has {', '.join(map(repr, frame.columns))}. If one of them means "
-            f"{names}, say so with columns={{'your name': '{missing[0]}'}}.",
+            origin, problem,
+            _("the table has {have}. If one of them means {names}, say so with "
+              "columns={{'your name': '{first}'}}.").format(
+                  have=", ".join(map(repr, frame.columns)), names=names, first=missing[0]),
         )
     if frame.empty:
-        raise _fail(origin, "the table has a header but no rows.",
-                    "export it again with its data rows.")
+        raise _fail(origin, _("the table has a header but no rows."),
+                    _("export it again with its data rows."))
     return frame
 
 
+_WHOLE_FLOAT_TEXT = re.compile(r"^(-?\d+)\.0+$")
+
+
 def _id_column(frame: pd.DataFrame, col: str, origin: _Origin, *, allow_missing: bool) -> None:
-    """Make an id column plain strings; ids may be text or whole numbers, never decimals."""
+    """Make an id column plain strings; ids may be text or whole numbers, never decimals.
+
+    ``12``, ``12.0`` and the text ``"12.0"`` (a CSV written from a float column) are one id.
+    """
     s = frame[col]
     missing = s.isna()
     kind = pd.api.types.infer_dtype(s, skipna=True)
     if kind in {"string", "empty"}:
         out = s.astype("string").str.strip()
+        dotted = out.str.contains(".0", regex=False).fillna(False).to_numpy(dtype=bool)
+        if dotted.any():  # only the few cells that may be "12.0": a regex over all is slow
+            out = out.copy()
+            out[dotted] = out[dotted].str.replace(_WHOLE_FLOAT_TEXT, r"\1", regex=True)
     elif kind == "integer":
         out = s.astype("Int64").astype("string")
     elif kind == "floating":
@@ -413,10 +757,11 @@ def _id_column(frame: pd.DataFrame, col: str, origin: _Origin, *, allow_missing:
         if frac.any():
             bad = frame.index[frac]
             raise _fail(origin,
-                        f"column '{col}' holds decimal numbers "
-                        f"({float(vals[frac].iloc[0])!r} on {origin.rows(bad)}), which cannot "
-                        "be ids.",
-                        "ids are text or whole numbers; check that the right column is mapped.")
+                        _("column '{col}' holds decimal numbers ({value!r} on {rows}), which "
+                          "cannot be ids.").format(col=col, value=float(vals[frac].iloc[0]),
+                                                   rows=origin.rows(bad)),
+                        _("ids are text or whole numbers; check that the right column is "
+                          "mapped."))
         out = vals.astype("Int64").astype("string")
     else:  # mixed: look at each value
         bad_rows, values = [], []
@@ -424,7 +769,7 @@ def _id_column(frame: pd.DataFrame, col: str, origin: _Origin, *, allow_missing:
             if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
                 values.append(pd.NA)
             elif isinstance(v, str):
-                values.append(v.strip())
+                values.append(_WHOLE_FLOAT_TEXT.sub(r"\1", v.strip()))
             elif isinstance(v, (bool, np.bool_)):
                 bad_rows.append(label)
                 values.append(pd.NA)
@@ -438,17 +783,89 @@ def _id_column(frame: pd.DataFrame, col: str, origin: _Origin, *, allow_missing:
         if bad_rows:
             example = s.loc[bad_rows[0]]
             raise _fail(origin,
-                        f"column '{col}' mixes ids with values that cannot be ids "
-                        f"({example!r} of type {type(example).__name__} on "
-                        f"{origin.rows(bad_rows)}).",
-                        "ids must be text or whole numbers; fix or remove those cells.")
+                        _("column '{col}' mixes ids with values that cannot be ids ({value!r} "
+                          "of type {type} on {rows}).").format(
+                              col=col, value=example, type=type(example).__name__,
+                              rows=origin.rows(bad_rows)),
+                        _("ids must be text or whole numbers; fix or remove those cells."))
         out = pd.Series(values, index=s.index, dtype="string")
     empty = out.isna() | (out == "")
     if empty.any() and not allow_missing:
-        raise _fail(origin, f"column '{col}' is empty on {origin.rows(frame.index[empty])}.",
-                    "every row needs an id here; fill it in or remove the row.")
+        raise _fail(origin, _("column '{col}' is empty on {rows}.").format(
+            col=col, rows=origin.rows(frame.index[empty])),
+            _("every row needs an id here; fill it in or remove the row."))
     out = out.mask(empty | missing, pd.NA)
     frame[col] = out
+
+
+_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(\s.*)?$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+def _time_problem(value: str) -> tuple[str, str]:
+    """Why a text is not a time, and what to do (for messages)."""
+    iso = _("write times as ISO 8601, like 2025-03-04 or 2025-03-04T09:15:00, or as Unix "
+            "epoch seconds, in every row.")
+    found = _DAY_MONTH.match(value)
+    if found:
+        a, b = int(found.group(1)), int(found.group(2))
+        if a <= 12 and b <= 12 and a != b:
+            return (_("{value!r} is ambiguous: it could be day {a} of month {b} or month {a}, "
+                      "day {b}, and the kit does not guess.").format(value=value, a=a, b=b),
+                    _("write dates as ISO 8601 (year-month-day, e.g. 2001-11-05); in Excel, "
+                      "format the column as yyyy-mm-dd before saving."))
+        return (_("{value!r} is written day/month or month/day, which the kit does not "
+                  "guess.").format(value=value),
+                _("write dates as ISO 8601 (year-month-day, e.g. 2001-11-05); in Excel, "
+                  "format the column as yyyy-mm-dd before saving."))
+    found = _ISO_DATE.match(value)
+    if found:
+        try:
+            _dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        except ValueError:
+            return (_("{value!r} is not a date that exists.").format(value=value),
+                    _("correct the date (months have 28 to 31 days, a year 12 months)."))
+    return _("{value!r} is not a date or time.").format(value=value), iso
+
+
+def _numbers_to_times(numeric: pd.Series, present: pd.Series, origin: _Origin,
+                      col: str) -> pd.Series:
+    """Numbers as times: Unix seconds or milliseconds, Excel days, seconds of a study."""
+    vals = numeric[present]
+    low, high = float(vals.min()), float(vals.max())
+    if low < 0:
+        raise _fail(origin, _("column '{col}' holds negative numbers ({value:g}), which are not "
+                              "times.").format(col=col, value=low),
+                    _("write times as ISO 8601 (2025-03-04T09:15) or as Unix epoch seconds."))
+    if high >= 1e14:
+        raise _fail(origin, _("column '{col}' holds numbers too large to be Unix seconds or "
+                              "milliseconds ({value:,.0f}).").format(col=col, value=high),
+                    _("convert them to ISO 8601 text (2025-03-04T09:15) first; for "
+                      "microseconds divide by 1,000,000 to get seconds."))
+    if high >= 1e11:
+        if low < 1e11:
+            raise _fail(origin, _("column '{col}' mixes Unix seconds and milliseconds "
+                                  "({low:,.0f} and {high:,.0f}).").format(
+                                      col=col, low=low, high=high),
+                        _("use one unit in the whole column."))
+        return pd.to_datetime(numeric, unit="ms", errors="coerce")
+    if high >= 1e8:
+        return pd.to_datetime(numeric, unit="s", errors="coerce")
+    if 20_000 <= low and high <= 80_000:  # 1954 to 2119 as Excel's day numbers
+        out = _EXCEL_EPOCH + pd.to_timedelta(numeric, unit="D")
+        _warn(origin, _("column '{col}' holds numbers such as {value:g}; they were read as "
+                        "Excel serial day numbers ({value:g} = {date}). If they mean something "
+                        "else, convert them to ISO 8601 dates first.").format(
+                            col=col, value=low, date=f"{out[present].min():%Y-%m-%d}"))
+        return out
+    out = pd.to_datetime(numeric, unit="s", errors="coerce")
+    _warn(origin, _("column '{col}' holds small numbers ({low:g} to {high:g}) that fall in "
+                    "1970 as Unix seconds; they were read as seconds since the start of the "
+                    "study, counted from 1970-01-01 00:00. Give start= and end= in the same "
+                    "way, or add the study's real start date to the column.").format(
+                        col=col, low=low, high=high))
+    return out
 
 
 def _timestamp_column(frame: pd.DataFrame, col: str, origin: _Origin, *, required: bool) -> None:
@@ -457,26 +874,105 @@ def _timestamp_column(frame: pd.DataFrame, col: str, origin: _Origin, *, require
         out = s.dt.tz_convert("UTC").dt.tz_localize(None) if s.dt.tz is not None else s
         frame[col] = out.astype("datetime64[ns]")
         return
-    present = s.notna() & (s.astype("string").str.strip() != "")
-    text = s.astype("string").str.strip()
-    numeric = pd.to_numeric(text.where(present), errors="coerce")
-    if present.any() and numeric[present].notna().all():
-        out = pd.to_datetime(numeric, unit="s", errors="coerce")
+    if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+        present = s.notna()
+        numeric = s.astype(float)
+        text = s.astype("string")
     else:
-        out = pd.to_datetime(text.where(present), format="ISO8601", errors="coerce", utc=True)
-        out = out.dt.tz_localize(None)
+        text = s.astype("string").str.strip()
+        present = s.notna() & (text != "")
+        numeric = pd.to_numeric(text.where(present), errors="coerce")
+    if present.any() and numeric[present].notna().all():
+        out = _numbers_to_times(numeric, present, origin, col)
+    else:
+        try:
+            out = pd.to_datetime(text.where(present), format="ISO8601", errors="coerce",
+                                 utc=True)
+            out = out.dt.tz_localize(None)
+        except (ValueError, TypeError, OverflowError):  # pragma: no cover - pandas' own
+            out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
     bad = present & out.isna()
     if bad.any():
-        example = text[bad].iloc[0]
+        example = str(text[bad].iloc[0])
+        problem, advice = _time_problem(example)
         raise _fail(origin,
-                    f"column '{col}' has values that are not dates or times ({example!r} on "
-                    f"{origin.rows(frame.index[bad])}).",
-                    "write times as ISO 8601, like 2025-03-04 or 2025-03-04T09:15:00, or as "
-                    "Unix epoch seconds, in every row.")
+                    _("column '{col}' has values that are not dates or times ({value!r} on "
+                      "{rows}): {problem}").format(col=col, value=example, problem=problem,
+                                                   rows=origin.rows(frame.index[bad])),
+                    advice)
     if required and not present.all():
-        raise _fail(origin, f"column '{col}' is empty on {origin.rows(frame.index[~present])}.",
-                    "every row needs a date or time here.")
+        raise _fail(origin, _("column '{col}' is empty on {rows}.").format(
+            col=col, rows=origin.rows(frame.index[~present])),
+            _("every row needs a date or time here."))
     frame[col] = out.astype("datetime64[ns]")
+
+
+def parse_time(value: Any, what: str = "time") -> pd.Timestamp | None:
+    """One date or time (``start=``, ``end=``), read by the same rules as the readers.
+
+    ISO 8601 text (an offset is converted to UTC), a datetime, or Unix epoch seconds or
+    milliseconds. Day/month orders such as ``05/11/2001`` are refused, not guessed.
+
+    Parameters
+    ----------
+    value
+        The value; ``None`` stays ``None``.
+    what
+        What it is, for messages (``"build_network: start"``).
+
+    Returns
+    -------
+    pandas.Timestamp or None
+        Timezone-naive (UTC).
+
+    Raises
+    ------
+    DataError
+        A text that is not an ISO date, a date that does not exist, an ambiguous date.
+
+    Examples
+    --------
+    >>> parse_time("2025-03-04T10:15+01:00")
+    Timestamp('2025-03-04 09:15:00')
+    >>> try:
+    ...     parse_time("05/11/2001", "start")
+    ... except DataError as err:
+    ...     print(str(err).splitlines()[0])
+    start: '05/11/2001' is ambiguous: it could be day 5 of month 11 or month 5, day 11, and the kit does not guess.
+    """  # noqa: E501
+    if value is None:
+        return None
+    if isinstance(value, (pd.Timestamp, _dt.datetime, _dt.date, np.datetime64)):
+        ts = pd.Timestamp(value)
+        return ts.tz_convert("UTC").tz_localize(None) if ts.tzinfo is not None else ts
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        v = float(value)
+        if v != v or v < 0 or v >= 1e14:
+            raise DataError(_("{what}: {value!r} is not a time.\n  What to do: give an ISO "
+                              "8601 date such as '2025-03-04'.").format(what=what, value=value))
+        return pd.Timestamp(v, unit="ms" if v >= 1e11 else "s")
+    if isinstance(value, str):
+        text = value.strip()
+        found = _DAY_MONTH.match(text)
+        ts = None
+        if not found:
+            try:
+                ts = pd.to_datetime(pd.Series([text]), format="ISO8601", utc=True).iloc[0]
+            except (ValueError, TypeError, OverflowError):
+                ts = None
+        if ts is None or pd.isna(ts):
+            problem, advice = _time_problem(text)
+            raise DataError(_("{what}: {problem}\n  What to do: {advice}").format(
+                what=what, problem=problem, advice=advice))
+        return ts.tz_localize(None)
+    raise DataError(_("{what}: expected a date (text such as '2025-03-04' or a datetime), got "
+                      "{type}.\n  What to do: give an ISO 8601 date.").format(
+                          what=what, type=type(value).__name__))
+
+
+def _decimal_commas(text: pd.Series) -> pd.Series:
+    """``0,5`` -> ``0.5`` for numbers written with a decimal comma."""
+    return text.str.replace(r"^(-?\d+),(\d+)$", r"\1.\2", regex=True)
 
 
 def _number_column(frame: pd.DataFrame, col: str, origin: _Origin, default: float) -> None:
@@ -485,41 +981,62 @@ def _number_column(frame: pd.DataFrame, col: str, origin: _Origin, default: floa
         return
     s = frame[col]
     text_missing = s.isna() | (s.astype("string").str.strip() == "")
-    vals = pd.to_numeric(s.where(~text_missing), errors="coerce")
+    source = s
+    if origin.decimal == "," and not pd.api.types.is_numeric_dtype(s):
+        source = _decimal_commas(s.astype("string").str.strip())
+    vals = pd.to_numeric(source.where(~text_missing), errors="coerce")
     bad = ~text_missing & vals.isna()
     if bad.any():
+        example = s[bad].iloc[0]
+        advice = _("write '{col}' as a plain number such as 1 or 2.5.").format(col=col)
+        if isinstance(example, str) and _DECIMAL_COMMA.match(example.strip()):
+            advice = _("{value!r} has a decimal comma: write it as {fixed}, or save the file "
+                       "as CSV with ';' between fields (as Dutch Excel does), which the reader "
+                       "recognises.").format(value=example,
+                                             fixed=example.strip().replace(",", "."))
         raise _fail(origin,
-                    f"column '{col}' has values that are not numbers ({s[bad].iloc[0]!r} on "
-                    f"{origin.rows(frame.index[bad])}).",
-                    f"write '{col}' as a plain number such as 1 or 2.5.")
+                    _("column '{col}' has values that are not numbers ({value!r} on "
+                      "{rows}).").format(col=col, value=example,
+                                         rows=origin.rows(frame.index[bad])),
+                    advice)
     neg = vals < 0
     if neg.any():
         raise _fail(origin,
-                    f"column '{col}' has negative values ({vals[neg].iloc[0]} on "
-                    f"{origin.rows(frame.index[neg])}).",
-                    f"'{col}' counts how much two people interact; it cannot be below 0.")
+                    _("column '{col}' has negative values ({value} on {rows}).").format(
+                        col=col, value=vals[neg].iloc[0], rows=origin.rows(frame.index[neg])),
+                    _("'{col}' counts how much two people interact; it cannot be below "
+                      "0.").format(col=col))
     frame[col] = vals.fillna(default).astype(float)
+
+
+def _as_text(s: pd.Series) -> pd.Series:
+    """Text whatever the source: whole floats (``12.0`` from Excel or Parquet) become ``12``."""
+    if pd.api.types.is_float_dtype(s):
+        whole = s.dropna()
+        if len(whole) and bool((whole == np.floor(whole)).all()):
+            s = s.astype("Int64")
+    elif s.dtype == object:
+        s = s.map(lambda v: str(int(v)) if isinstance(v, (float, np.floating))
+                  and float(v).is_integer() else v)
+    return s.astype("string")
 
 
 def _text_column(frame: pd.DataFrame, col: str, default: str | None = None) -> None:
     if col not in frame.columns:
         frame[col] = default
-    s = frame[col].astype("string").str.strip()
+    s = _as_text(frame[col]).str.strip()
     s = s.mask(s == "", pd.NA)
     if default is not None:
         s = s.fillna(default)
     frame[col] = s
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _drop_with_warning(frame: pd.DataFrame, mask: pd.Series, origin: _Origin,
                        what: str) -> pd.DataFrame:
     n = int(mask.sum())
     if n:
-        _warn(origin, f"dropped {n} {what} ({origin.rows(frame.index[mask])}).")
+        _warn(origin, _("dropped {n} {what} ({rows}).").format(
+            n=n, what=what, rows=origin.rows(frame.index[mask])))
         return frame.loc[~mask]
     return frame
 
@@ -532,8 +1049,26 @@ def _people_ids(people: pd.DataFrame | None) -> pd.Index | None:
         if people.attrs.get(_VALIDATED) != "people":
             ids = read_people(people[["person_id"]])["person_id"]
         return pd.Index(ids.dropna().astype("string"))
-    raise DataError("people= must be the people table (a DataFrame with a 'person_id' column), "
-                    "as returned by read_people.")
+    raise DataError(_("people= must be the people table (a DataFrame with a 'person_id' "
+                      "column), as returned by read_people."))
+
+
+def _isin(column: pd.Series, ids: pd.Index, value_set: Any = None) -> tuple[pd.Series, Any]:
+    """``column.isin(ids)``, in Arrow when the column is Arrow text (a log of millions)."""
+    data = getattr(column.array, "_pa_array", None)
+    if data is not None:
+        try:
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
+            if value_set is None or value_set.type != data.type:  # same type: no copy
+                value_set = pa.array(ids.astype(object).to_numpy(), type=data.type)
+            found = pc.is_in(data, value_set=value_set)
+            values = found.to_numpy(zero_copy_only=False).astype(bool)
+            return pd.Series(values, index=column.index), value_set
+        except Exception:  # noqa: BLE001 - any Arrow version quirk: pandas' own way
+            pass
+    return column.isin(ids), value_set
 
 
 def _drop_unknown(frame: pd.DataFrame, cols: list[str], people: pd.DataFrame | None,
@@ -542,8 +1077,10 @@ def _drop_unknown(frame: pd.DataFrame, cols: list[str], people: pd.DataFrame | N
     if ids is None:
         return frame
     mask = pd.Series(False, index=frame.index)
+    value_set = None
     for c in cols:
-        mask |= frame[c].notna() & ~frame[c].isin(ids)
+        known, value_set = _isin(frame[c], ids, value_set)
+        mask |= frame[c].notna() & ~known
     if not mask.any():
         return frame
     cells = frame.loc[mask, cols].stack()  # row by row, so names follow the file's order
@@ -551,28 +1088,53 @@ def _drop_unknown(frame: pd.DataFrame, cols: list[str], people: pd.DataFrame | N
     shown = ", ".join(map(repr, list(names)[:_MAX_LISTED]))
     if unknown == "error":
         raise _fail(origin,
-                    f"{len(names)} id(s) are not in the people table ({shown}) on "
-                    f"{origin.rows(frame.index[mask])}.",
-                    "add those people to the people table, or correct the ids.")
-    rows = _plural(int(mask.sum()), "row", "rows")
-    who = _plural(len(names), "person who is", "people who are")
+                    _("{n} id(s) are not in the people table ({ids}) on {rows}.").format(
+                        n=len(names), ids=shown, rows=origin.rows(frame.index[mask])),
+                    _("add those people to the people table, or correct the ids."))
+    n_rows = int(mask.sum())
     if unknown == "keep":
-        _warn(origin, f"kept {rows} naming {who} not in the people table ({shown}).",
+        _warn(origin, ngettext(
+            "kept {rows} row naming {people} not in the people table ({ids}).",
+            "kept {rows} rows naming {people} not in the people table ({ids}).",
+            n_rows).format(rows=n_rows, people=_people_count(len(names)), ids=shown),
               list(names)[:_MAX_LISTED])
         return frame
-    _warn(origin, f"dropped {rows} naming {who} not in the people table ({shown}); "
-                  f"{origin.rows(frame.index[mask])}.", list(names)[:_MAX_LISTED])
+    if bool(mask.all()):
+        examples = ", ".join(map(repr, ids[:3].tolist()))
+        _warn(origin, _(
+            "every row was dropped: none of its {n} ids is in the people table ({ids} in "
+            "this table; {examples} in the people table), so the result is empty. Check that "
+            "both tables use the same ids (an employee number, not a name or an e-mail "
+            "address), or read it without people=.").format(
+                n=len(names), ids=shown, examples=examples), list(names)[:_MAX_LISTED])
+        return frame.loc[~mask]
+    _warn(origin, ngettext(
+        "dropped {rows} row naming {people} not in the people table ({ids}); {where}.",
+        "dropped {rows} rows naming {people} not in the people table ({ids}); {where}.",
+        n_rows).format(rows=n_rows, people=_people_count(len(names)), ids=shown,
+                       where=origin.rows(frame.index[mask])), list(names)[:_MAX_LISTED])
     return frame.loc[~mask]
 
 
-def _finish(frame: pd.DataFrame, kind: str, order: list[str]) -> pd.DataFrame:
+def _people_count(n: int) -> str:
+    return ngettext("{n} person who is", "{n} people who are", n).format(n=n)
+
+
+def _finish(frame: pd.DataFrame, kind: str, order: list[str],
+            origin: _Origin | None = None) -> pd.DataFrame:
     extra = [c for c in frame.columns if c not in order]
     for c in extra:  # text columns that hold only numbers (from CSV) become numbers
         col = frame[c]
         if pd.api.types.is_string_dtype(col) or col.dtype == object:
-            nums = pd.to_numeric(col, errors="coerce")
+            source = col
+            if origin is not None and origin.decimal == ",":
+                source = _decimal_commas(col.astype("string").str.strip())
+            nums = pd.to_numeric(source, errors="coerce")
             if col.notna().any() and nums[col.notna()].notna().all():
                 frame[c] = nums
+            elif pd.api.types.infer_dtype(col, skipna=True) in {
+                    "string", "mixed-integer", "mixed-integer-float", "empty"}:
+                frame[c] = _as_text(col)  # one dtype for text whatever the file format
     out = frame[order + extra].reset_index(drop=True)
     out.attrs[_VALIDATED] = kind
     return out
@@ -580,7 +1142,27 @@ def _finish(frame: pd.DataFrame, kind: str, order: list[str]) -> pd.DataFrame:
 
 def _check_option(name: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        raise DataError(f"{name}={value!r} is not one of {', '.join(map(repr, allowed))}.")
+        raise DataError(_("{name}={value!r} is not one of {allowed}.").format(
+            name=name, value=value, allowed=", ".join(map(repr, allowed))))
+
+
+def _unknown_managers(frame: pd.DataFrame, origin: _Origin) -> None:
+    """Warn about manager_id values that name nobody in the table (reported here, early)."""
+    managers = frame["manager_id"]
+    unknown = managers.notna() & ~managers.isin(frame["person_id"])
+    if not unknown.any():
+        return
+    names = pd.unique(managers[unknown]).tolist()
+    shown = ", ".join(map(repr, names[:_MAX_LISTED]))
+    _warn(origin, ngettext(
+        "column 'manager_id' names {n} id that is not a person in this table ({ids}) on "
+        "{rows}; org_chart will refuse these reporting lines. Leave manager_id empty for the "
+        "top of the organisation, or add the manager as a person.",
+        "column 'manager_id' names {n} ids that are not people in this table ({ids}) on "
+        "{rows}; org_chart will refuse these reporting lines. Leave manager_id empty for the "
+        "top of the organisation, or add the managers as people.",
+        len(names)).format(n=len(names), ids=shown, rows=origin.rows(frame.index[unknown])),
+        names[:_MAX_LISTED])
 
 
 # ---------------------------------------------------------------------------------------
@@ -638,11 +1220,14 @@ def read_people(
     if dup.any():
         ids = frame.loc[dup, "person_id"].unique().tolist()
         raise _fail(origin,
-                    f"{len(ids)} person_id(s) appear more than once "
-                    f"({', '.join(map(repr, ids[:5]))}) on {origin.rows(frame.index[dup])}.",
-                    "each person must have exactly one row; merge or remove the duplicates.")
+                    _("{n} person_id(s) appear more than once ({ids}) on {rows}.").format(
+                        n=len(ids), ids=", ".join(map(repr, ids[:5])),
+                        rows=origin.rows(frame.index[dup])),
+                    _("each person must have exactly one row; merge or remove the "
+                      "duplicates."))
     if "manager_id" in frame.columns:
         _id_column(frame, "manager_id", origin, allow_missing=True)
+        _unknown_managers(frame, origin)
     else:
         frame["manager_id"] = pd.Series(pd.NA, index=frame.index, dtype="string")
     for col in ("department", "team", "location", "level"):
@@ -651,7 +1236,7 @@ def read_people(
         _timestamp_column(frame, "hire_date", origin, required=False)
     else:
         frame["hire_date"] = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
-    return _finish(frame, "people", order)
+    return _finish(frame, "people", order, origin)
 
 
 def read_interactions(
@@ -718,11 +1303,12 @@ def read_interactions(
     _number_column(frame, "weight", origin, 1.0)
     if self_loops == "drop":
         frame = _drop_with_warning(frame, frame["sender"] == frame["recipient"], origin,
-                                   "self-loops (rows whose sender is also the recipient)")
+                                   _("self-loops (rows whose sender is also the recipient)"))
     if duplicates == "drop":
-        frame = _drop_with_warning(frame, frame.duplicated(), origin, "exact duplicate rows")
+        frame = _drop_with_warning(frame, frame.duplicated(), origin,
+                                   _("exact duplicate rows"))
     frame = _drop_unknown(frame, ["sender", "recipient"], people, origin, unknown)
-    return _finish(frame, "interactions", order)
+    return _finish(frame, "interactions", order, origin)
 
 
 def read_nominations(
@@ -780,16 +1366,17 @@ def read_nominations(
     _text_column(frame, "relation")
     empty_rel = frame["relation"].isna()
     if empty_rel.any():
-        raise _fail(origin, f"column 'relation' is empty on {origin.rows(frame.index[empty_rel])}.",
-                    "name the relation (e.g. advice, trust) in every row.")
+        raise _fail(origin, _("column 'relation' is empty on {rows}.").format(
+            rows=origin.rows(frame.index[empty_rel])),
+            _("name the relation (e.g. advice, trust) in every row."))
     _number_column(frame, "strength", origin, 1.0)
     frame = _drop_with_warning(frame, frame["respondent"] == frame["nominee"], origin,
-                               "self-nominations (respondent names themselves)")
+                               _("self-nominations (respondent names themselves)"))
     key = ["respondent", "nominee", "relation"]
     frame = _drop_with_warning(frame, frame.duplicated(key), origin,
-                               "repeated answers (same respondent, nominee and relation)")
+                               _("repeated answers (same respondent, nominee and relation)"))
     frame = _drop_unknown(frame, ["respondent", "nominee"], people, origin, unknown)
-    return _finish(frame, "nominations", order)
+    return _finish(frame, "nominations", order, origin)
 
 
 def read_events(
@@ -838,12 +1425,13 @@ def read_events(
     _text_column(frame, "event")
     empty = frame["event"].isna()
     if empty.any():
-        raise _fail(origin, f"column 'event' is empty on {origin.rows(frame.index[empty])}.",
-                    "name the event (e.g. first_post, exit) in every row.")
-    frame = _drop_with_warning(frame, frame.duplicated(), origin, "exact duplicate rows")
+        raise _fail(origin, _("column 'event' is empty on {rows}.").format(
+            rows=origin.rows(frame.index[empty])),
+            _("name the event (e.g. first_post, exit) in every row."))
+    frame = _drop_with_warning(frame, frame.duplicated(), origin, _("exact duplicate rows"))
     frame = _drop_unknown(frame, ["person_id"], people, origin, unknown)
     frame = frame.sort_values("timestamp", kind="stable")
-    return _finish(frame, "events", order)
+    return _finish(frame, "events", order, origin)
 
 
 # ---------------------------------------------------------------------------------------
@@ -853,11 +1441,11 @@ def _key_bytes(key: str | bytes | None) -> bytes:
     if key is None:
         key = os.environ.get(KEY_ENV)
     if key is None or len(key) == 0:
-        raise DataError(
+        raise DataError(_(
             "pseudonymise: no key. Pass key='a long secret phrase' or set the environment "
-            f"variable {KEY_ENV}.\n  What to do: keep the key secret and the same across "
-            "files and runs, so that the same person gets the same pseudonym everywhere."
-        )
+            "variable {env}.\n  What to do: keep the key secret and the same across files and "
+            "runs, so that the same person gets the same pseudonym everywhere.").format(
+                env=KEY_ENV))
     return key.encode("utf-8") if isinstance(key, str) else bytes(key)
 
 
@@ -926,10 +1514,11 @@ def pseudonymise(
     cols = [columns] if isinstance(columns, str) else list(columns)
     absent = [c for c in cols if c not in df.columns]
     if absent:
-        raise DataError(f"pseudonymise: the table has no column(s) {', '.join(map(repr, absent))}; "
-                        f"it has {', '.join(map(repr, df.columns))}.")
+        raise DataError(_("pseudonymise: the table has no column(s) {absent}; it has "
+                          "{have}.").format(absent=", ".join(map(repr, absent)),
+                                            have=", ".join(map(repr, df.columns))))
     if length is not None and not 6 <= length <= 64:
-        raise DataError("pseudonymise: length must be between 6 and 64 characters.")
+        raise DataError(_("pseudonymise: length must be between 6 and 64 characters."))
     secret = _key_bytes(key)
     out = df.copy()
     originals = pd.unique(pd.concat([df[c] for c in cols]).dropna().astype(str))

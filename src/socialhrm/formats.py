@@ -36,7 +36,6 @@ Examples
 from __future__ import annotations
 
 import email.utils
-import io
 import json
 import mailbox
 import os
@@ -51,7 +50,13 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from socialhrm.data import DataError, DataWarning, pseudonymise, read_interactions
+from socialhrm.data import (
+    DataError,
+    DataWarning,
+    pseudonymise,
+    read_csv_table,
+    read_interactions,
+)
 from socialhrm.i18n import _
 
 __all__ = [
@@ -334,22 +339,21 @@ def read_slack_export(source: PathLike, *, ties: Iterable[str] = ("reply", "ment
 # Microsoft exports
 # --------------------------------------------------------------------------------------------
 def _read_csv_any(path: Path, what: str) -> pd.DataFrame:
-    """A CSV as Microsoft tools write it: UTF-8 (with or without BOM) or UTF-16, , or ; or tab."""
-    raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16")
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252")
-    first = text.split("\n", 1)[0]
-    sep = max([",", ";", "\t"], key=first.count)
+    """A CSV as Microsoft tools write it, through the data gate's one dialect detection.
+
+    UTF-8 (with or without BOM), UTF-16 or Windows-1252; ``,`` ``;`` or tab; title rows
+    skipped (see :func:`socialhrm.data.sniff_csv`). Cells are text, empty cells ``""``.
+    """
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else None
     try:
-        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(_("{what} ({path}): the file is not a readable CSV ({problem}).").format(
-            what=what, path=path.name, problem=str(exc).splitlines()[0])) from None
+        frame, _dialect = read_csv_table(path, what, encoding=encoding)
+    except DataError as err:
+        if encoding is not None or "cannot be decoded" not in str(err):
+            raise
+        frame, _dialect = read_csv_table(path, what, encoding="cp1252")
+    return frame.fillna("")
 
 
 def _require(frame: pd.DataFrame, columns: Iterable[str], what: str, path: Path) -> None:

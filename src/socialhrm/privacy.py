@@ -227,6 +227,9 @@ def group_labels(G: nx.Graph, by: str, min_group_size: int | None = None, *,
     >>> group_labels(G, "team", 3).value_counts().to_dict()
     {'other (<3)': 8}
     """
+    from socialhrm.data import check_attribute
+
+    check_attribute(G, by, "group_labels")  # no silent "(unknown)" group for a typo
     values = []
     for _node, d in G.nodes(data=True):
         value = d.get(by)
