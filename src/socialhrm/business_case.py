@@ -390,11 +390,11 @@ def read_assumptions(source: Any, columns: Mapping[str, str] | None = None, *,
     >>> float(t.loc[0, "likely"])
     45.0
     """
-    from socialhrm.data import _canonical_columns, _read_source
+    from socialhrm.data import canonical_columns, read_source
 
-    frame, origin = _read_source(source, "assumptions", encoding=None, sheet=None,
+    frame, origin = read_source(source, "assumptions", encoding=None, sheet=None,
                                  max_bytes=None)
-    frame = _canonical_columns(frame, origin, columns, _COLUMNS, ["assumption", "low", "high"])
+    frame = canonical_columns(frame, origin, columns, _COLUMNS, ["assumption", "low", "high"])
 
     def fail(problem: str, advice: str) -> DataError:
         return DataError(_("{where}: {problem}\n  What to do: {advice}").format(

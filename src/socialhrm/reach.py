@@ -173,18 +173,18 @@ def read_contacts(source: Any, people: pd.DataFrame | None = None, *,
     >>> read_contacts(t).to_dict("list")
     {'person_id': ['a'], 'contact_id': ['1'], 'segment': ['IT']}
     """
-    from socialhrm.data import _canonical_columns, _drop_unknown, _id_column, _read_source
+    from socialhrm.data import canonical_columns, drop_unknown, id_column, read_source
 
-    frame, origin = _read_source(source, "contacts", encoding=None, sheet=None, max_bytes=None)
+    frame, origin = read_source(source, "contacts", encoding=None, sheet=None, max_bytes=None)
     order = ["person_id", "contact_id", "segment"]
-    frame = _canonical_columns(frame, origin, columns, order, ["person_id", "contact_id"])
-    _id_column(frame, "person_id", origin, allow_missing=False)
-    _id_column(frame, "contact_id", origin, allow_missing=False)
+    frame = canonical_columns(frame, origin, columns, order, ["person_id", "contact_id"])
+    id_column(frame, "person_id", origin, allow_missing=False)
+    id_column(frame, "contact_id", origin, allow_missing=False)
     if "segment" not in frame.columns:
         frame["segment"] = "(unknown)"
     seg = frame["segment"].astype("string").str.strip()
     frame["segment"] = seg.mask(seg.isna() | (seg == ""), "(unknown)")
-    frame = _drop_unknown(frame, ["person_id"], people, origin, "drop")
+    frame = drop_unknown(frame, ["person_id"], people, origin, "drop")
     out = frame[order].drop_duplicates(["person_id", "contact_id"]).reset_index(drop=True)
     return out.astype({"person_id": str, "contact_id": str, "segment": str})
 

@@ -214,26 +214,26 @@ def read_readiness(source: Any, columns: Mapping[str, str] | None = None,
     >>> long[["respondent", "item", "score"]].values.tolist()
     [['a', 'R01', 4], ['a', 'R03', 4], ['b', 'R01', 5]]
     """
-    from socialhrm.data import _canonical_columns, _drop_unknown, _id_column, _read_source
+    from socialhrm.data import canonical_columns, drop_unknown, id_column, read_source
 
     if unknown not in ("drop", "keep", "error"):
         raise DataError(_("unknown={value!r} is not one of 'drop', 'keep', 'error'.").format(
             value=unknown))
-    frame, origin = _read_source(source, "readiness", encoding=None, sheet=None,
+    frame, origin = read_source(source, "readiness", encoding=None, sheet=None,
                                  max_bytes=None)
     frame.columns = [str(c).strip().upper() if str(c).strip().upper() in _ITEM_IDS
                      else str(c).strip() for c in frame.columns]  # r01 is R01
     is_long = {"item", "answer"} <= {c.lower() for c in frame.columns} or (
         columns is not None and {"item", "answer"} <= set(columns.values()))
     canonical = ["respondent", "item", "answer"] if is_long else ["respondent", *_ITEM_IDS]
-    frame = _canonical_columns(frame, origin, columns, canonical, ["respondent"])
+    frame = canonical_columns(frame, origin, columns, canonical, ["respondent"])
 
     def fail(problem: str, advice: str) -> DataError:
         return DataError(_("{where}: {problem}\n  What to do: {advice}").format(
             where=_("readiness table ({label})").format(label=origin.label), problem=problem,
             advice=advice))
 
-    _id_column(frame, "respondent", origin, allow_missing=False)
+    id_column(frame, "respondent", origin, allow_missing=False)
     if is_long:
         long = frame[["respondent", "item", "answer"]].copy()
         long["item"] = long["item"].astype("string").str.strip().str.upper()
@@ -276,7 +276,7 @@ def read_readiness(source: Any, columns: Mapping[str, str] | None = None,
                    _("recode the answers to 1-5 (leave a cell empty for a skipped item)."))
     long = long.loc[present].assign(answer=values[present].astype(int))
     long = long.reset_index(drop=True)
-    long = _drop_unknown(long, ["respondent"], people, origin, unknown)
+    long = drop_unknown(long, ["respondent"], people, origin, unknown)
     long["item"] = long["item"].astype(str)
     long.insert(2, "precondition", long["item"].map(_PRECONDITION_OF))
     long["score"] = np.where(long["item"].isin(_REVERSE), 6 - long["answer"], long["answer"])

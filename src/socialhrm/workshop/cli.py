@@ -261,7 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except WorkshopError as exc:
-        print(f"socialhrm workshop {args.command}: {exc}", file=sys.stderr, flush=True)
+        print(_("socialhrm workshop {command}: {problem}").format(command=args.command,
+                                                                  problem=exc),
+              file=sys.stderr, flush=True)
         return 2
     except BrokenPipeError:  # e.g. `socialhrm workshop export X | head`
         with contextlib.suppress(OSError):
@@ -275,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         hint = "" if args.debug else " " + _("(run again with --debug to see the details)")
-        print(f"socialhrm workshop {args.command}: " + _("unexpected error: {error}").format(
-            error=f"{type(exc).__name__}: {exc}") + hint, file=sys.stderr, flush=True)
+        print(_("socialhrm workshop {command}: unexpected error: {error}").format(
+            command=args.command, error=f"{type(exc).__name__}: {exc}") + hint,
+            file=sys.stderr, flush=True)
         return 3

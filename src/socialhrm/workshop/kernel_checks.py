@@ -97,4 +97,7 @@ def check(question_id: str, module: str | None = None, **values: Any) -> None:
 
 
 def __getattr__(name: str) -> Any:
-    raise AttributeError(f"socialhrm.checks.{name} is not available while work is graded")
+    from socialhrm.i18n import _
+
+    raise AttributeError(_("socialhrm.checks.{name} is not available while work is graded")
+                         .format(name=name))
