@@ -62,6 +62,7 @@ def summary_html(result: BusinessCaseResult, tornado: pd.DataFrame | None = None
 
     Examples
     --------
+    >>> from socialhrm.business_case import business_case
     >>> page = summary_html(business_case(runs=500))
     >>> page.startswith("<!DOCTYPE html>") and "extra_referral_share" in page
     True
