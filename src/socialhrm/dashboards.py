@@ -141,11 +141,24 @@ def landing_page(dashboards: list[Dashboard], base_url: str = "/") -> str:
     True
     """
     base = base_url if base_url.endswith("/") else base_url + "/"
+    def dutch(d: Dashboard) -> str:
+        page = d.path.parent / "nl" / d.path.name
+        if not page.is_file():
+            return ""
+        href = base + html.escape(d.url_path.replace(d.path.name, "nl/" + d.path.name))
+        return f" <a class='nl' href='{href}'>Nederlands</a>"
+
     items = "\n".join(
         f"<a class='card' href='{base}{html.escape(d.url_path)}'>"
         f"<b>{html.escape(d.title)}</b><span>{html.escape(d.description)}</span></a>"
+        f"<p class='other'>{dutch(d)}</p>"
         for d in dashboards
-    ) or "<p>No dashboards found in notebooks/dashboards/.</p>"
+    ) or "<p>" + html.escape(_("No dashboards found in notebooks/dashboards/.")) + "</p>"
+    lead = html.escape(_("Organisational network analysis for HR. Each dashboard opens with the "
+                         "bundled (synthetic) organisation Noordhaven; you can also load your own "
+                         "data. Every dashboard is also in Dutch (Nederlands)."))
+    footer = html.escape(_("A dashboard takes a few seconds to open. All files in"))
+    folder = html.escape(_("the dashboards folder"))
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Social HRM Lab - dashboards</title>
 <style>
@@ -160,14 +173,13 @@ a.card:hover {{ border-color: #0072B2; box-shadow: 0 2px 8px rgba(0,0,0,.06); }}
 a.card b {{ display: block; font-size: 17px; color: #0b4f7c; margin-bottom: 3px; }}
 a.card span {{ color: #52606d; }}
 footer {{ color: #829ab1; font-size: 13px; margin-top: 28px; }}
+p.other {{ margin: -8px 0 0 18px; font-size: 13px; }}
 </style></head>
 <body><main class="socialhrm-landing">
 <h1>Social HRM Lab - dashboards</h1>
-<p class="lead">Organisational network analysis for HR. Each dashboard opens with the bundled
-(synthetic) organisation Noordhaven; you can also load your own data.</p>
+<p class="lead">{lead}</p>
 {items}
-<footer>A dashboard takes a few seconds to open. All files in <a href="{base}voila/tree">
-the dashboards folder</a>.</footer>
+<footer>{footer} <a href="{base}voila/tree">{folder}</a>.</footer>
 </main></body></html>
 """
 
