@@ -124,6 +124,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="SHARE",
                    help=_("flag a question as found hard below this mean share of points "
                           "(default {n})").format(n=DEFAULT_THRESHOLD))
+    p.add_argument("--csv", choices=["excel-nl", "plain"], default=None, dest="csv_style",
+                   help=_("excel-nl: semicolons, decimal commas and a byte-order mark, as Dutch "
+                          "Excel opens them (the default for a Dutch class); plain: commas"))
 
     p = sub.add_parser("status", parents=[common],
                        help=_("who submitted, was graded, got feedback"))
@@ -218,7 +221,7 @@ def _step(ws: Workshop, args: argparse.Namespace, echo: Callable[[str], None]) -
     if cmd == "export":
         from socialhrm.workshop.exports import print_export
 
-        print_export(ws, args.module, args.threshold, echo)
+        print_export(ws, args.module, args.threshold, echo, args.csv_style)
         return 0
     if cmd == "status":
         from socialhrm.workshop.exports import table

@@ -131,9 +131,44 @@ def question_summary(ws: ClassFolder, module: str | None = None, *,
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
+#: CSV styles: ``excel-nl`` is how Dutch Excel opens a file by double-click (semicolons,
+#: decimal commas, a byte-order mark so that accents survive); ``plain`` is comma-separated
+#: UTF-8 with decimal points, for scripts and other tools.
+CSV_STYLES = ("excel-nl", "plain")
+
+
+def write_csv(table: pd.DataFrame, path: Path, style: str = "plain") -> Path:
+    r"""Write ``table`` as CSV in one of :data:`CSV_STYLES`.
+
+    Examples
+    --------
+    >>> import pandas as pd, tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = write_csv(pd.DataFrame({"naam": ["Één"], "score": [0.5]}), out, "excel-nl")
+    >>> out.read_bytes()[:3] == b"\xef\xbb\xbf" and "0,5" in out.read_text("utf-8-sig")
+    True
+    """
+    if style not in CSV_STYLES:
+        raise ValueError(_("The CSV style must be one of {styles}, not {style!r}.").format(
+            styles=", ".join(CSV_STYLES), style=style))
+    if style == "excel-nl":
+        table.to_csv(path, index=False, sep=";", decimal=",", encoding="utf-8-sig")
+    else:
+        table.to_csv(path, index=False)
+    return path
+
+
+def default_csv_style(ws: ClassFolder) -> str:
+    """Dutch Excel's style for a Dutch class, plain CSV otherwise."""
+    return "excel-nl" if ws.language() == "nl" else "plain"
+
+
 def export(ws: ClassFolder, module: str | None = None, *, threshold: float = DEFAULT_THRESHOLD,
-           out_dir: str | Path | None = None) -> tuple[Path, Path]:
+           out_dir: str | Path | None = None, style: str | None = None) -> tuple[Path, Path]:
     """Write the grades table and the per-question summary as CSV files.
+
+    ``style`` is one of :data:`CSV_STYLES`; by default Dutch Excel's (``;``, decimal comma,
+    byte-order mark) for a class whose language is Dutch, plain CSV otherwise.
 
     Returns
     -------
@@ -150,8 +185,9 @@ def export(ws: ClassFolder, module: str | None = None, *, threshold: float = DEF
     out.mkdir(parents=True, exist_ok=True)
     suffix = f"_{mod}" if mod else ""
     grades_csv, summary_csv = out / f"grades{suffix}.csv", out / f"questions{suffix}.csv"
-    grades_.to_csv(grades_csv, index=False)
-    summary.to_csv(summary_csv, index=False)
+    style = style or default_csv_style(ws)
+    write_csv(grades_, grades_csv, style)
+    write_csv(summary, summary_csv, style)
     return grades_csv, summary_csv
 
 
@@ -200,9 +236,9 @@ def table(frame: pd.DataFrame) -> str:
 
 
 def print_export(ws: ClassFolder, module: str | None, threshold: float,
-                 echo: Callable[[str], None]) -> tuple[Path, Path]:
+                 echo: Callable[[str], None], style: str | None = None) -> tuple[Path, Path]:
     """Export, then print both tables and where they were written."""
-    grades_csv, summary_csv = export(ws, module, threshold=threshold)
+    grades_csv, summary_csv = export(ws, module, threshold=threshold, style=style)
     grades_ = grades(ws, module)
     summary = question_summary(ws, module, threshold=threshold)
     cols = [c for c in grades_.columns if c not in {"first_name", "last_name"}]
