@@ -56,3 +56,28 @@ def catalogue_with_planned(tmp_path_factory) -> Path:
     path.write_text((REPO / "modules" / "course.yml").read_text().rstrip("\n") + "\n"
                     + PLANNED_ENTRY)
     return path
+
+
+#: Debian's chromium (installed by .ci/run); never `playwright install`.
+CHROMIUM = os.environ.get("SOCIALHRM_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless chromium for the whole run (Playwright allows one sync driver at a time)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"chromium is missing at {CHROMIUM} (apt-get install chromium; "
+                    "never `playwright install`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+                               timeout=60_000)
+        try:
+            yield b
+        finally:
+            b.close()

@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("SOCIALHRM_CHROMIUM", "/usr/bin/chromium")
-
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -75,31 +73,25 @@ def test_make_run_serves_the_start_notebook(repo, tmp_path):
 shot_text: dict[str, str] = {}
 
 
-def _menu_bar_text(url: str, shot: Path) -> str:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                     args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.goto(url, timeout=60_000)
-            page.wait_for_selector("#jp-menu-panel .lm-MenuBar-itemLabel", timeout=60_000)
-            page.wait_for_timeout(1500)  # the language pack relabels the menus once loaded
-            page.screenshot(path=str(shot))
-            shot_text["page"] = page.locator("body").inner_text()
-            return page.locator("#jp-menu-panel").inner_text()
-        finally:
-            browser.close()
+def _menu_bar_text(browser, url: str, shot: Path) -> str:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(url, timeout=60_000)
+        page.wait_for_selector("#jp-menu-panel .lm-MenuBar-itemLabel", timeout=60_000)
+        page.wait_for_timeout(1500)  # the language pack relabels the menus once loaded
+        page.screenshot(path=str(shot))
+        shot_text["page"] = page.locator("body").inner_text()
+        return page.locator("#jp-menu-panel").inner_text()
+    finally:
+        context.close()
 
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_make_run_in_dutch_opens_jupyterlab_in_dutch(repo, tmp_path):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"chromium is missing at {CHROMIUM} (apt-get install chromium)")
+def test_make_run_in_dutch_opens_jupyterlab_in_dutch(repo, tmp_path, browser):
     with _make_run(repo, tmp_path / "lab.log", SOCIALHRM_LANG="nl") as url:
-        menus = _menu_bar_text(url, repo / "tests" / "artifacts" / "jupyterlab_nl.png"
+        menus = _menu_bar_text(browser, url, repo / "tests" / "artifacts" / "jupyterlab_nl.png"
                                if (repo / "tests" / "artifacts").is_dir()
                                else tmp_path / "jupyterlab_nl.png")
     assert "Bestand" in menus and "Weergave" in menus, menus  # File, View

@@ -80,24 +80,20 @@ def test_cli_writes_the_report_and_reports_bad_input(repo, tmp_path, capsys):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_report_opens_in_the_browser_without_fetching_anything(page, tmp_path):
+def test_report_opens_in_the_browser_without_fetching_anything(page, tmp_path, browser):
     from pathlib import Path
-
-    from playwright.sync_api import sync_playwright
 
     path = tmp_path / "report.html"
     path.write_text(page, encoding="utf-8")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                     args=["--no-sandbox", "--disable-gpu"])
-        try:
-            tab = browser.new_page()
-            requests: list[str] = []
-            tab.on("request", lambda r: requests.append(r.url))
-            tab.goto(path.as_uri())
-            assert tab.locator("h2").count() >= 5
-            assert tab.evaluate("() => [...document.images].every(i => i.naturalWidth > 0)")
-        finally:
-            browser.close()
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        requests: list[str] = []
+        tab.on("request", lambda r: requests.append(r.url))
+        tab.goto(path.as_uri())
+        assert tab.locator("h2").count() >= 5
+        assert tab.evaluate("() => [...document.images].every(i => i.naturalWidth > 0)")
+    finally:
+        context.close()
     assert all(u.startswith(("file:", "data:")) for u in requests), requests
     assert Path(path).stat().st_size < 2_000_000

@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 from _browser import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     UPDATE_TIMEOUT,
     start_server,
     stop_server,
@@ -35,22 +33,6 @@ def dashboards_server(artifacts: Path) -> Iterator[str]:
         yield url
     finally:
         stop_server(proc)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"chromium is missing at {CHROMIUM} (apt-get install chromium; "
-                    "never `playwright install`)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
-                               timeout=60_000)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture()

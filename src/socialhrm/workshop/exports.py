@@ -160,7 +160,7 @@ def write_csv(table: pd.DataFrame, path: Path, style: str = "plain") -> Path:
 
 def default_csv_style(ws: ClassFolder) -> str:
     """Dutch Excel's style for a Dutch class, plain CSV otherwise."""
-    return "excel-nl" if ws.language() == "nl" else "plain"
+    return "excel-nl" if ws.language == "nl" else "plain"
 
 
 def export(ws: ClassFolder, module: str | None = None, *, threshold: float = DEFAULT_THRESHOLD,
