@@ -41,6 +41,11 @@ def test_figures_equal_the_librarys(org, data, page):
     got = data["matrix"]
     assert sorted(got.index) == sorted(expect.index)
     assert got.loc[expect.index, expect.columns].equals(expect)
+    # the silo map is the kit's own E-I index (one definition everywhere)
+    from socialhrm.roles import ei_index
+
+    ei = ei_index(protect_graph(G, "department", 5), "department", 5)
+    assert data["silos"]["ei_index"].sort_index().round(9).equals(ei.sort_index().round(9))
 
 
 def test_small_groups_and_real_ids_never_reach_the_page(org, page):

@@ -53,28 +53,6 @@ def _step(bar: Any, text: str) -> None:
         bar.update(1)
 
 
-def _ei_by_group(G: nx.Graph, by: str) -> pd.DataFrame:
-    """E-I index per group over distinct ties (Krackhardt & Stern 1988): (E - I) / (E + I)."""
-    U = nx.Graph(G.to_undirected()) if G.is_directed() else nx.Graph(G)
-    group = nx.get_node_attributes(U, by)
-    rows: dict[str, list[int]] = {}
-    for u, v in U.edges():
-        if u == v:
-            continue
-        gu, gv = group.get(u), group.get(v)
-        for g in {gu, gv}:
-            ext, inn = rows.setdefault(str(g), [0, 0])
-            if gu == gv:
-                rows[str(g)][1] += 1
-            else:
-                rows[str(g)][0] += 1
-    table = pd.DataFrame.from_dict(rows, orient="index", columns=["external", "internal"])
-    total = table["external"] + table["internal"]
-    table["ei_index"] = (table["external"] - table["internal"]) / total.where(total > 0)
-    table.index.name = by
-    return table.sort_values("ei_index")
-
-
 def _figure(fig: Any) -> str:
     import matplotlib.pyplot as plt
 
@@ -200,7 +178,8 @@ def report_data(people: pd.DataFrame, log: pd.DataFrame | None = None, *,
     """
     from socialhrm.network import build_network, centrality_table, describe
     from socialhrm.privacy import merge_small_groups, protect_graph, resolve_min_group_size
-    from socialhrm.roles import group_tie_matrix, network_roles
+    from socialhrm.roles import ei_index, group_tie_matrix, network_roles
+    from socialhrm.silos import compare_partitions
 
     if log is None and nominations is None:
         raise DataError(_("report: give an interaction log or survey nominations."))
@@ -248,21 +227,14 @@ def report_data(people: pd.DataFrame, log: pd.DataFrame | None = None, *,
     _step(bar, _("ties between groups"))
     matrix = group_tie_matrix(protected, by=by, min_group_size=minimum)
     _step(bar, _("silo map"))
-    silos = _ei_by_group(protected, by)
-    U = nx.Graph(G.to_undirected()) if G.is_directed() else nx.Graph(G)
-    U.remove_edges_from(nx.selfloop_edges(U))
-    formal = {}
-    for n, g in nx.get_node_attributes(protected, by).items():
-        formal.setdefault(str(g), set()).add(n)
-    detected = nx.community.louvain_communities(U, seed=0) if U.number_of_edges() else [set(U)]
-    communities = {
-        "formal_groups": len(formal),
-        "formal_modularity": float(nx.community.modularity(U, formal.values()))
-        if U.number_of_edges() else float("nan"),
-        "detected_communities": len(detected),
-        "detected_modularity": float(nx.community.modularity(U, detected))
-        if U.number_of_edges() else float("nan"),
-    }
+    ei = ei_index(protected, by, minimum)
+    silos = pd.DataFrame({"ei_index": ei})
+    silos.index.name = by
+    parts = compare_partitions(protected, by, min_group_size=minimum)["value"]
+    communities = {"formal_groups": int(parts["formal_groups"]),
+                   "formal_modularity": float(parts["modularity_formal"]),
+                   "detected_communities": int(parts["communities"]),
+                   "detected_modularity": float(parts["modularity_detected"])}
     _step(bar, _("adoption"))
     adoption = None
     if events is not None and not events.empty:
