@@ -6,6 +6,16 @@ The library behind the course notebooks, the graded exercises and the dashboards
 - :mod:`socialhrm.network` — build networks from interactions or surveys; centrality and summaries.
 - :mod:`socialhrm.roles` — people's network roles; group-by-group tie matrices (suppressed).
 - :mod:`socialhrm.datasets` — the bundled organisation, Noordhaven.
+- :mod:`socialhrm.privacy` — the one privacy gate (small groups merged before any figure).
+- :mod:`socialhrm.i18n` — the one translation layer (English and Dutch).
+- by HR question: :mod:`~socialhrm.brokerage`, :mod:`~socialhrm.silos`,
+  :mod:`~socialhrm.knowledge`, :mod:`~socialhrm.adoption`, :mod:`~socialhrm.bridges`,
+  :mod:`~socialhrm.reach`, :mod:`~socialhrm.business_case`, :mod:`~socialhrm.readiness`,
+  :mod:`~socialhrm.policy`.
+- for researchers: :mod:`~socialhrm.formats` (real export formats), :mod:`~socialhrm.compare`
+  (time, QAP, bootstrap), :mod:`~socialhrm.report`, :mod:`~socialhrm.scale` (DuckDB, Spark).
+- the course side: :mod:`socialhrm.course`, :mod:`socialhrm.checks`, :mod:`socialhrm.workshop`;
+  the dashboards' apps: :mod:`socialhrm.apps`.
 """
 
 from socialhrm import datasets  # socialhrm.datasets.load(...) right after import socialhrm
