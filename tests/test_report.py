@@ -102,3 +102,16 @@ def test_report_opens_in_the_browser_without_fetching_anything(page, tmp_path, b
         context.close()
     assert all(u.startswith(("file:", "data:")) for u in requests), requests
     assert Path(path).stat().st_size < 2_000_000
+
+
+def test_adoption_is_the_kits_curve_and_exits_never_count(org, data):
+    from socialhrm.adoption import adoption_curve
+    from socialhrm.data import DataError
+    from socialhrm.report import adoption_event
+
+    curve = adoption_curve(org.events, org.people, None, 5)
+    assert data["adoption"]["overall"].iloc[-1] == pytest.approx(curve["share"].iloc[-1])
+    exits = org.events[org.events["event"] == "exit"]
+    assert adoption_event(org.events) == "platform_first_post"
+    with pytest.raises(DataError, match="only exits"):
+        adoption_event(exits)

@@ -112,23 +112,37 @@ def _adoption_picture(curve: pd.DataFrame) -> str:
     return _figure(fig)
 
 
-def _adoption(events: pd.DataFrame, people: pd.DataFrame, by: str, minimum: int,
-              event: str | None) -> pd.DataFrame:
-    from socialhrm.privacy import merge_small_groups
+def adoption_event(events: pd.DataFrame, event: str | None = None) -> str:
+    """The kind of event that counts as adopting (never ``exit``).
 
-    ev = events if event is None else events[events["event"] == event]
-    first = ev.groupby("person_id")["timestamp"].min()
-    weeks = first.dt.to_period("W").astype(str)
-    n = len(people)
-    overall = weeks.value_counts().sort_index().cumsum() / n
-    table = pd.DataFrame({"overall": overall})
+    ``event`` when given; else ``platform_first_post`` when there is one; else the most common
+    kind of event that is not an exit.
+    """
+    if event:
+        return event
+    kinds = events["event"].astype(str).value_counts()
+    if "platform_first_post" in kinds.index:
+        return "platform_first_post"
+    kinds = kinds.drop(index=[k for k in kinds.index if k == "exit"])
+    if kinds.empty:
+        raise DataError(_("report: the events table has no event that could mark adoption "
+                          "(only exits); leave out --events or choose one with --event."))
+    return str(kinds.index[0])
+
+
+def _adoption(events: pd.DataFrame, people: pd.DataFrame, by: str, minimum: int,
+              event: str) -> pd.DataFrame:
+    """Share adopted by week, overall and per (merged) group: the kit's adoption curve."""
+    from socialhrm.adoption import adoption_curve
+
+    overall = adoption_curve(events, people, None, minimum, event=event)
+    table = pd.DataFrame({"overall": overall.set_index("week_start")["share"]})
     if by in people.columns:
-        groups = merge_small_groups(people.set_index("person_id")[by], minimum)
-        for g, members in groups.groupby(groups):
-            idx = members.index
-            w = weeks[weeks.index.isin(idx)].value_counts().sort_index().cumsum() / len(idx)
-            table[str(g)] = w
-    return table.sort_index().ffill().fillna(0.0)
+        groups = adoption_curve(events, people, by, minimum, event=event)
+        table = table.join(groups.pivot(index="week_start", columns="group", values="share"))
+    table.index = pd.to_datetime(table.index).strftime("%Y-%m-%d")
+    table.index.name = _("week")
+    return table
 
 
 def report_data(people: pd.DataFrame, log: pd.DataFrame | None = None, *,
@@ -153,7 +167,8 @@ def report_data(people: pd.DataFrame, log: pd.DataFrame | None = None, *,
     events
         Optional dated events (:func:`socialhrm.data.read_events`) for the adoption curve.
     event
-        The kind of event that counts as adopting (default: a person's first event).
+        The kind of event that counts as adopting (default: ``platform_first_post`` when
+        there is one, else the most common kind that is not ``exit``).
     by
         The group column (department, location, ...).
     min_group_size
@@ -238,7 +253,7 @@ def report_data(people: pd.DataFrame, log: pd.DataFrame | None = None, *,
     _step(bar, _("adoption"))
     adoption = None
     if events is not None and not events.empty:
-        adoption = _adoption(events, people, by, minimum, event)
+        adoption = _adoption(events, people, by, minimum, adoption_event(events, event))
     _step(bar, _("drawing"))
     picture = _picture(protected, by)
     adoption_picture = _adoption_picture(adoption) if adoption is not None else None
@@ -389,6 +404,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=_("the second file holds ONA survey answers (nominations)"))
     parser.add_argument("--relation", help=_("the survey relation to report on"))
     parser.add_argument("--events", help=_("dated events for an adoption curve"))
+    parser.add_argument("--event", help=_("the kind of event that counts as adopting"))
     parser.add_argument("--by", default="department", help=_("the group column"))
     parser.add_argument("--min-group-size", type=int, default=None,
                         help=_("merge groups smaller than this (default 5)"))
@@ -411,7 +427,8 @@ def main(argv: list[str] | None = None) -> int:
                 events, e_note = _read_with_notes(read_events, args.events, people=people)
                 provenance.append(e_note)
             data = report_data(people, log, nominations=noms, relation=args.relation,
-                               events=events, by=args.by, min_group_size=args.min_group_size,
+                               events=events, event=args.event, by=args.by,
+                               min_group_size=args.min_group_size,
                                names=args.names, provenance=provenance)
             path = write_report(args.out, data)
         except DataError as exc:
