@@ -153,10 +153,24 @@ def test_communities_of_two_cliques():
     assert c["community"].nunique() == 2 and (c["community_size"] == 5).all()
     assert len({c.loc[n, "community"] for n in range(5)}) == 1
     pd.testing.assert_frame_equal(c, communities(G, seed=0))
-    for method in ("greedy", "label_propagation"):
+    for method in ("greedy", "label_propagation", "multilevel"):
         assert communities(G, method=method)["community"].nunique() == 2
     with pytest.raises(ValueError, match="louvain"):
         communities(G, method="magic")
+
+
+def test_multilevel_is_seeded_and_leaves_igraphs_random_numbers_alone():
+    import random
+
+    G = nx.connected_caveman_graph(12, 6)
+    nx.double_edge_swap(G, nswap=40, max_tries=4000, seed=3)  # blur the caves a little
+    a = communities(G, method="multilevel", seed=5)
+    pd.testing.assert_frame_equal(a, communities(G, method="multilevel", seed=5))
+    louvain = communities(G, method="louvain", seed=5)
+    assert a.attrs["modularity"] == pytest.approx(louvain.attrs["modularity"], abs=0.05)
+    state = random.getstate()
+    communities(G, method="multilevel", seed=6)
+    assert random.getstate() == state  # the global generator was not drawn from
 
 
 def test_compare_partitions_when_chart_and_network_agree():

@@ -48,7 +48,7 @@ __all__ = [
 #: The row label of the whole network in :func:`ei_index`.
 ALL = "(all)"
 
-_METHODS = ("louvain", "greedy", "label_propagation")
+_METHODS = ("louvain", "multilevel", "greedy", "label_propagation")
 
 
 def _labels(G: nx.Graph, by: str, min_group_size: int | None) -> pd.Series:
@@ -251,8 +251,10 @@ def communities(G: nx.Graph, method: str = "louvain", seed: int = 0, *,
         A networkx graph; a directed one is read as undirected (weights of both directions
         added).
     method
-        ``"louvain"`` (Blondel et al. 2008, networkx's implementation), ``"greedy"``
-        (Clauset-Newman-Moore greedy modularity) or ``"label_propagation"``.
+        ``"louvain"`` (Blondel et al. 2008, networkx's implementation), ``"multilevel"``
+        (the same method in igraph: much faster on large networks, and what Viva
+        Insights' ``network_p2p`` uses), ``"greedy"`` (Clauset-Newman-Moore greedy
+        modularity) or ``"label_propagation"``.
     seed
         Seed for the methods that use randomness; the same seed gives the same result.
     weight
@@ -290,6 +292,8 @@ def communities(G: nx.Graph, method: str = "louvain", seed: int = 0, *,
     elif method == "louvain":
         found = nx.community.louvain_communities(U, weight="weight", resolution=resolution,
                                                  seed=seed)
+    elif method == "multilevel":
+        found = _multilevel(U, resolution, seed)
     elif method == "greedy":
         found = list(nx.community.greedy_modularity_communities(U, weight="weight",
                                                                 resolution=resolution))
@@ -305,6 +309,26 @@ def communities(G: nx.Graph, method: str = "louvain", seed: int = 0, *,
                   if U.number_of_edges() else float("nan"))
     table.attrs.update(method=method, seed=seed, modularity=float(modularity))
     return table
+
+
+def _multilevel(U: nx.Graph, resolution: float, seed: int) -> list[set]:
+    """Louvain in igraph (multilevel) on ``U``, with its own seeded random numbers."""
+    import random
+
+    import igraph as ig
+
+    from socialhrm.network import to_igraph
+
+    view = to_igraph(U, "weight")
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        parts = view.graph.community_multilevel(weights="weight", resolution=resolution)
+    finally:
+        ig.set_random_number_generator(random)
+    groups: dict[int, set] = {}
+    for node, label in zip(view.nodes, parts.membership, strict=True):
+        groups.setdefault(label, set()).add(node)
+    return list(groups.values())
 
 
 def _entropy(counts: np.ndarray) -> float:

@@ -478,7 +478,7 @@ class NetworkExplorer:
                 else:
                     G = build_network(self.data.nominations, self.data.people,
                                       relation=relation)
-            cent = centrality_table(G, engine="igraph")
+            cent = centrality_table(G, engine="fast")
             self._views[key] = _View(G=G, centrality=cent, layout=_layout(G),
                                      summary=describe(G))
         return self._views[key]

@@ -2,16 +2,18 @@
 
 Graphs are plain networkx graphs whose nodes carry the people table's columns as
 attributes, so a learner can always drop down to networkx and see the same thing.
-For large graphs the heavy measures run in igraph (C) on the same graph, converted once;
-tests check that both engines give the same numbers. A report that does not need the
-graph itself (:func:`network_report`) computes the same table and figures straight from the
-aggregated edge arrays, without building the networkx graph.
+For large graphs the heavy measures run in the fast engine (compiled kernels on the
+graph's edge arrays, converted once); tests check that both engines give the same
+numbers. A report that does not need the graph itself (:func:`network_report`) computes
+the same table and figures straight from the aggregated edge arrays, without building the
+networkx graph.
 """
 
 from __future__ import annotations
 
 from socialhrm.network.build import (
     CENTRALITY_COLUMNS,
+    FAST_FROM,
     IGRAPH_FROM,
     SYMMETRIC_CHANNELS,
     build_network,
@@ -23,6 +25,7 @@ from socialhrm.network.report import network_report
 
 __all__ = [
     "CENTRALITY_COLUMNS",
+    "FAST_FROM",
     "IGRAPH_FROM",
     "SYMMETRIC_CHANNELS",
     "IGraphView",

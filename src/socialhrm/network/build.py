@@ -30,8 +30,10 @@ SYMMETRIC_CHANNELS = frozenset({
     "presence", "proximity", "face-to-face", "face_to_face", "colocation", "co-location",
     "contact", "contacts"})
 
-#: Graphs with at least this many people use igraph when ``engine="auto"``.
-IGRAPH_FROM = 500
+#: Graphs with at least this many people use the fast engine when ``engine="auto"``.
+FAST_FROM = 500
+#: The older name of :data:`FAST_FROM` (the fast engine was igraph's until 2026-12).
+IGRAPH_FROM = FAST_FROM
 
 #: Columns of :func:`centrality_table`, with what each means for HR.
 CENTRALITY_COLUMNS: dict[str, str] = {

@@ -1,4 +1,9 @@
-"""The two engines behind the measures: networkx, and igraph on the same graph converted once."""
+"""The two engines behind the measures: networkx, and the fast engine on edge arrays.
+
+The fast engine converts the graph once to edge arrays (:class:`IGraphView`, which also gives
+the igraph graph for layouts) and runs the compiled kernels of
+:mod:`socialhrm.network.kernels` on them; tests check both engines give the same numbers.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+
+from socialhrm.network import kernels
 
 
 def _undirected_view(G: nx.Graph, weight: str | None) -> nx.Graph:
@@ -61,9 +68,7 @@ class IGraphView:
     edge once).
     """
 
-    def __init__(self, G: nx.Graph, weight: str | None):
-        import igraph as ig
-
+    def __init__(self, G: nx.Graph, weight: str | None) -> None:
         self.nodes = list(G)
         self.index = index = {n: i for i, n in enumerate(self.nodes)}
         self.directed = directed = G.is_directed()
@@ -84,10 +89,7 @@ class IGraphView:
         self.dst = np.asarray(dst, dtype=np.int64)
         self.weights = np.asarray(wts, dtype=float) if weight else np.ones(len(src))
         self.weighted = bool(weight)
-        self.graph = ig.Graph(n=len(self.nodes), edges=list(zip(src, dst, strict=True)),
-                              directed=directed)
-        if weight:
-            self.graph.es["weight"] = wts
+        self._graph = None
 
     @classmethod
     def from_arrays(cls, nodes: list, src: np.ndarray, dst: np.ndarray,
@@ -96,8 +98,6 @@ class IGraphView:
 
         An undirected edge is given once; ``weights=None`` for an unweighted graph.
         """
-        import igraph as ig
-
         view = cls.__new__(cls)
         view.nodes = list(nodes)
         view.index = {n: i for i, n in enumerate(view.nodes)}
@@ -107,45 +107,42 @@ class IGraphView:
         view.weighted = weights is not None
         view.weights = (np.asarray(weights, dtype=float) if weights is not None
                         else np.ones(len(view.src)))
-        view.graph = ig.Graph(n=len(view.nodes),  # lists convert twice as fast as arrays
-                              edges=np.column_stack([view.src, view.dst]).tolist(),
-                              directed=directed)
-        if weights is not None:
-            view.graph.es["weight"] = view.weights
+        view._graph = None
         return view
+
+    @property
+    def graph(self) -> Any:
+        """The :class:`igraph.Graph`, built on first use (the measures do not need it)."""
+        if self._graph is None:
+            import igraph as ig
+
+            g = ig.Graph(n=len(self.nodes), directed=self.directed)
+            g.add_edges(np.column_stack([self.src, self.dst]))
+            if self.weighted:
+                g.es["weight"] = self.weights
+            self._graph = g
+        return self._graph
 
     def to_nodes(self, values: Iterable[Any]) -> dict[Hashable, Any]:
         """Map one value per igraph vertex back to the networkx nodes."""
         return dict(zip(self.nodes, values, strict=True))
 
     def pagerank(self, damping: float = 0.85) -> np.ndarray:
-        """PageRank in igraph (PRPACK), with networkx's conventions.
+        """PageRank with networkx's conventions (tested against networkx to 1e-9).
 
-        Dangling people spread their score evenly, as in :func:`networkx.pagerank`. igraph
-        counts an undirected self-loop twice where networkx counts it once, so an undirected
-        graph with self-loops is given to igraph as a directed one with both directions
-        (a loop once). Tested against networkx to 1e-9.
+        Dangling people spread their score evenly, as in :func:`networkx.pagerank`; an
+        undirected self-loop counts once.
         """
-        import igraph as ig
-
-        g = self.graph
-        loop = self.src == self.dst
-        if not self.directed and loop.any():
-            src = np.concatenate([self.src, self.dst[~loop]])
-            dst = np.concatenate([self.dst, self.src[~loop]])
-            g = ig.Graph(n=len(self.nodes), edges=np.column_stack([src, dst]).tolist(),
-                         directed=True)
-            g.es["weight"] = np.concatenate([self.weights, self.weights[~loop]]).tolist()
-        weights = "weight" if "weight" in g.es.attributes() else None
-        return np.asarray(g.pagerank(directed=g.is_directed(), damping=damping,
-                                     weights=weights), dtype=float)
+        return kernels.pagerank(len(self.nodes), self.src, self.dst, self.weights,
+                                self.directed, damping=damping)
 
 
 def to_igraph(G: nx.Graph, weight: str | None = "weight") -> IGraphView:
     """Convert a networkx graph to igraph once, keeping the way back to the nodes.
 
-    The one conversion the kit uses (the heavy measures of :func:`centrality_table`,
-    :func:`describe` on large graphs, the dashboards' layouts).
+    The one conversion the kit uses (the edge arrays behind the fast engine of
+    :func:`centrality_table` and :func:`describe` on large graphs; the igraph graph,
+    built on first use of ``view.graph``, for the dashboards' layouts).
 
     Parameters
     ----------
@@ -182,99 +179,43 @@ def _closeness_from_distances(dist: np.ndarray, n: int) -> np.ndarray:
     return close, reach
 
 
-def centrality_igraph(G: nx.Graph, weight: str | None, sources: list | None) -> dict:
-    """The path and spectral measures of ``G`` computed in igraph, by node."""
+def centrality_fast(G: nx.Graph, weight: str | None, sources: list | None) -> dict:
+    """The path and spectral measures of ``G`` computed by the fast engine, by node."""
     ig_g = to_igraph(G, weight)
     out = centrality_view(ig_g, sources)
     return {key: dict(zip(ig_g.nodes, vals, strict=True)) for key, vals in out.items()
             if not key.startswith("_")}
 
 
-_FORKED: dict[str, Any] = {}  # the graph a forked worker reads (copy-on-write)
-
-
-def _paths_from(src_idx: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Betweenness (raw) and closeness sums from some sampled sources: additive over sources.
-
-    Returns the raw betweenness, how many of the sources reach each node, and the summed
-    distances from them.
-    """
-    g = _FORKED["graph"]
-    n = g.vcount()
-    raw = np.asarray(g.betweenness(directed=g.is_directed(), sources=src_idx), dtype=float)
-    reach = np.zeros(n)
-    total = np.zeros(n)
-    step = max(1, 2_000_000 // max(n, 1))  # sources per batch: bounded memory
-    for i in range(0, len(src_idx), step):
-        dist = np.asarray(g.distances(source=src_idx[i:i + step], mode="out"), dtype=float)
-        finite = np.isfinite(dist) & (dist > 0)
-        reach += finite.sum(axis=0)
-        total += np.where(finite, dist, 0).sum(axis=0)
-    return raw, reach, total
-
-
-def _sampled_paths(g: Any, src_idx: list[int], workers: int) -> Any:
-    """Start the path measures from the sampled sources, split over ``workers`` processes.
-
-    Returns a function that waits for the sums. With one worker (or where ``fork`` is not
-    available) everything runs here, in this process.
-    """
-    import multiprocessing as mp
-
-    _FORKED["graph"] = g
-    if workers <= 1 or len(src_idx) < 2 or "fork" not in mp.get_all_start_methods():
-        result = _paths_from(src_idx)
-        return lambda: result
-    parts = [src_idx[i::workers] for i in range(workers)]
-    pool = mp.get_context("fork").Pool(workers)
-    pending = pool.map_async(_paths_from, parts)
-
-    def wait() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        try:
-            results = pending.get()
-        finally:
-            pool.close()
-            pool.join()
-        return tuple(np.sum([r[i] for r in results], axis=0) for i in range(3))
-
-    return wait
-
-
 def centrality_view(ig_g: IGraphView, sources: list | None,
-                     workers: int = 1) -> dict[str, np.ndarray]:
-    """The heavy measures on an igraph view, one array per measure in the view's node order.
+                     workers: int | None = None) -> dict[str, np.ndarray]:
+    """The heavy measures on a view's edge arrays, one array per measure in its node order.
 
-    With ``workers > 1`` the sampled path measures (betweenness and closeness, sums over
-    the sources) run in that many forked processes while this one computes the rest.
+    Computed by the compiled kernels (:mod:`socialhrm.network.kernels`): the path measures
+    from the sampled ``sources`` (or from everyone when ``None``) split over ``workers``
+    threads (default: every core this process may use), the rest on the simple undirected
+    view.
     """
     directed = ig_g.directed
     n = len(ig_g.nodes)
-    weight = "weight" if ig_g.weighted else None
-    g = ig_g.graph
+    src, dst = ig_g.src, ig_g.dst
     out: dict[str, Any] = {}
-    paths = None
-    if sources is not None:
-        src_idx = [ig_g.index[s] for s in sources]
-        paths = _sampled_paths(g, src_idx, workers)
-        _FORKED.pop("graph", None)
-    # betweenness, hop-based, normalised as networkx does
+    keep = src != dst  # self-loops lie on no shortest path
+    if directed:
+        paths_graph = kernels.csr(n, src[keep], dst[keep])
+    else:
+        paths_graph = kernels.csr(n, np.concatenate([src[keep], dst[keep]]),
+                                  np.concatenate([dst[keep], src[keep]]))
+    src_idx = (np.arange(n) if sources is None
+               else np.asarray([ig_g.index[s] for s in sources], dtype=np.int64))
+    raw, reach, total = kernels.paths_from(paths_graph, src_idx, workers)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        close = np.where(total > 0, reach / total, 0.0)
     if sources is None:
-        raw = np.asarray(g.betweenness(directed=directed), dtype=float)
-        if not directed:
-            raw *= 2
-        scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 1.0
-        out["betweenness"] = raw * scale
-    # closeness on incoming distances (networkx's convention), Wasserman-Faust corrected
-    if sources is None:
-        dist = np.asarray(g.distances(mode="out"), dtype=float)
-        close, reach = _closeness_from_distances(dist, n)
+        # hop-based, normalised as networkx does (ordered pairs s -> t)
+        out["betweenness"] = raw * (1 / ((n - 1) * (n - 2)) if n > 2 else 1.0)
         out["closeness"] = close * reach / (n - 1) if n > 1 else np.zeros(n)
-    _rest_of_table(ig_g, g, directed, n, weight, out)
-    if paths is not None:
-        raw, reach, total = paths()
-        # accumulated per source, as networkx does (ordered pairs s -> t)
-        if not directed:  # igraph halves undirected pairs; networkx counts s -> t per source
-            raw *= 2
+    else:
         k = len(src_idx)
         is_src = np.zeros(n, dtype=bool)
         is_src[src_idx] = True
@@ -282,49 +223,37 @@ def centrality_view(ig_g: IGraphView, sources: list | None,
             scale_src = 1 / ((k - 1) * (n - 2)) if k > 1 and n > 2 else math.nan
             scale_non = 1 / (k * (n - 2)) if n > 2 else 1.0
         out["betweenness"] = np.where(is_src, raw * scale_src, raw * scale_non)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            close = np.where(total > 0, reach / total, 0.0)
-        # share of sampled sources (other than the node itself) that reach it
-        own = np.zeros(n)
-        own[src_idx] = 1
-        denom = np.maximum(len(src_idx) - own, 1)
+        # share of sampled sources (other than the person) that reach them
+        denom = np.maximum(k - is_src, 1)
         out["closeness"] = close * (reach / denom)
+    _rest_of_table(ig_g, n, workers, out)
     return out
 
 
-def _rest_of_table(ig_g: IGraphView, g: Any, directed: bool, n: int, weight: str | None,
+def _rest_of_table(ig_g: IGraphView, n: int, workers: int | None,
                    out: dict[str, Any]) -> None:
     """PageRank, eigenvector, clustering and structural holes, into ``out``."""
-    w = "weight" if weight else None
     out["pagerank"] = ig_g.pagerank()
-    # undirected view for eigenvector, clustering and structural holes
-    U = g.as_undirected(mode="collapse", combine_edges="sum" if w else None) if directed else g
-    U = U.simplify(multiple=False, loops=True, combine_edges="sum" if w else None)
-    membership = U.connected_components().membership if U.vcount() else []
-    eig = np.full(n, math.nan)
-    if membership:
-        sizes = np.bincount(membership)
-        big = int(np.argmax(sizes))
-        if sizes[big] >= 2:
-            idx = [i for i, m in enumerate(membership) if m == big]
-            sub = U.induced_subgraph(idx)
-            vec = np.asarray(sub.eigenvector_centrality(scale=False,
-                                                        weights="weight" if w else None))
-            vec = np.abs(vec) / np.linalg.norm(vec)
-            eig[idx] = vec
-    out["eigenvector"] = eig
-    out["clustering"] = np.asarray(U.transitivity_local_undirected(mode="zero"), dtype=float)
-    out["constraint"] = np.asarray(U.constraint(), dtype=float)
-    deg = np.asarray(U.degree(), dtype=float)
-    out["_simple_degree"] = deg  # for the summary figures (not a column)
+    # the simple undirected view for eigenvector, clustering and structural holes
+    lo, hi, w = kernels.simple_undirected(n, ig_g.src, ig_g.dst, ig_g.weights, ig_g.directed)
+    if not ig_g.weighted:
+        w = np.ones(len(lo))
+    out["eigenvector"] = kernels.eigenvector(n, lo, hi, w)
+    U = kernels.symmetric_csr(n, lo, hi, w)
+    triangles, constraint = kernels.local_structure(U, workers)
+    deg = U.degree().astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["effective_size"] = np.where(deg > 0, deg - (deg - 1) * out["clustering"], math.nan)
-    out["constraint"] = np.where(deg > 0, out["constraint"], math.nan)
+        clustering = np.where(deg > 1, 2 * triangles / (deg * (deg - 1)), 0.0)
+        out["effective_size"] = np.where(deg > 0, deg - (deg - 1) * clustering, math.nan)
+    out["clustering"] = clustering
+    out["constraint"] = constraint
+    out["_simple_degree"] = deg  # for the summary figures (not a column)
+    out["_triangles"] = triangles
 
 
 def centrality_networkx(G: nx.Graph, weight: str | None, sources: list | None,
                          k: int | None, seed: int | None) -> dict:
-    """The same measures as :func:`centrality_igraph`, computed with networkx."""
+    """The same measures as :func:`centrality_fast`, computed with networkx."""
     out: dict[str, dict] = {}
     if sources is None:
         out["betweenness"] = nx.betweenness_centrality(G, normalized=True)

@@ -13,9 +13,10 @@ from socialhrm.data import (
     DataError,
 )
 from socialhrm.i18n import _
-from socialhrm.network.build import IGRAPH_FROM
+from socialhrm.network import kernels
+from socialhrm.network.build import FAST_FROM
 from socialhrm.network.engines import (
-    centrality_igraph,
+    centrality_fast,
     centrality_networkx,
     sample_sources,
     to_igraph,
@@ -48,8 +49,8 @@ def centrality_table(
     exact_threshold
         Largest graph for which path measures are computed exactly when ``k`` is not given.
     engine
-        ``"networkx"``, ``"igraph"`` (fast, same values) or ``"auto"`` (igraph from
-        :data:`IGRAPH_FROM` people on).
+        ``"networkx"``, ``"fast"`` (compiled kernels, the same values; ``"igraph"`` is its
+        older name) or ``"auto"`` (the fast engine from :data:`FAST_FROM` people on).
 
     Returns
     -------
@@ -64,9 +65,9 @@ def centrality_table(
     >>> int(table["betweenness"].idxmax())
     0
     """
-    if engine not in {"auto", "networkx", "igraph"}:
+    if engine not in {"auto", "networkx", "fast", "igraph"}:
         raise DataError(_("centrality_table: engine={engine} is not 'auto', 'networkx' or "
-                          "'igraph'.").format(engine=repr(engine)))
+                          "'fast'.").format(engine=repr(engine)))
     if not isinstance(G, nx.Graph):
         raise DataError(_("centrality_table: expected a networkx graph, got {kind}. Build one "
                           "with build_network.").format(kind=type(G).__name__))
@@ -82,9 +83,9 @@ def centrality_table(
     if k is not None and k >= n:
         k = None
     sources = sample_sources(G, k, seed) if k is not None else None
-    use_ig = engine == "igraph" or (engine == "auto" and n >= IGRAPH_FROM)
-    if use_ig:
-        measures = centrality_igraph(G, weight, sources)
+    use_fast = engine in ("fast", "igraph") or (engine == "auto" and n >= FAST_FROM)
+    if use_fast:
+        measures = centrality_fast(G, weight, sources)
     else:
         measures = centrality_networkx(G, weight, sources, k, seed)
     directed = G.is_directed()
@@ -111,7 +112,7 @@ def centrality_table(
     )
     method = "exact" if sources is None else f"sampled (k={k}, seed={seed})"
     table.attrs.update(betweenness=method, closeness=method,
-                       engine="igraph" if use_ig else "networkx")
+                       engine="fast" if use_fast else "networkx")
     return table
 
 
@@ -154,13 +155,16 @@ def describe(G: nx.Graph) -> pd.Series:
     else:
         comps = [len(c) for c in nx.connected_components(G)]
         out.update(components=len(comps), largest_component=max(comps, default=0))
-    if n >= IGRAPH_FROM:
-        U = to_igraph(G, None).graph
-        if G.is_directed():
-            U = U.as_undirected(mode="collapse")
-        U = U.simplify(multiple=True, loops=True)
-        out["average_clustering"] = float(np.mean(U.transitivity_local_undirected(mode="zero")))
-        out["triangles"] = len(U.list_triangles())
+    if n >= FAST_FROM:
+        view = to_igraph(G, None)
+        lo, hi, w = kernels.simple_undirected(n, view.src, view.dst, None, G.is_directed())
+        U = kernels.symmetric_csr(n, lo, hi, w)
+        tri, _cons = kernels.local_structure(U)
+        deg = U.degree().astype(float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            local = np.where(deg > 1, 2 * tri / (deg * (deg - 1)), 0.0)
+        out["average_clustering"] = float(np.mean(local))
+        out["triangles"] = int(round(tri.sum() / 3))
     else:
         U = nx.Graph()
         U.add_nodes_from(G)
