@@ -60,12 +60,12 @@ def _eigenvector_nx(U: nx.Graph) -> dict:
 
 
 class IGraphView:
-    """A networkx graph converted once to igraph, with the node order to map results back.
+    """A networkx graph converted once to edge arrays (and igraph), with the node order.
 
-    Build it with :func:`to_igraph`. ``graph`` is the :class:`igraph.Graph` (vertex ``i`` is
-    ``nodes[i]``; edge weights in ``graph.es["weight"]`` when a weight was asked for);
-    ``src``, ``dst`` and ``weights`` are the edge arrays it was built from (an undirected
-    edge once).
+    Build it with :func:`to_igraph`. ``src``, ``dst`` and ``weights`` are the edge arrays
+    (vertex ``i`` is ``nodes[i]``; an undirected edge once), which the fast engine's kernels
+    use; ``graph`` is the :class:`igraph.Graph` of the same edges (edge weights in
+    ``graph.es["weight"]`` when a weight was asked for), built on first use.
     """
 
     def __init__(self, G: nx.Graph, weight: str | None) -> None:
@@ -138,7 +138,7 @@ class IGraphView:
 
 
 def to_igraph(G: nx.Graph, weight: str | None = "weight") -> IGraphView:
-    """Convert a networkx graph to igraph once, keeping the way back to the nodes.
+    """Convert a networkx graph once to edge arrays and igraph, keeping the way back.
 
     The one conversion the kit uses (the edge arrays behind the fast engine of
     :func:`centrality_table` and :func:`describe` on large graphs; the igraph graph,

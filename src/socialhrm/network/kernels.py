@@ -273,8 +273,8 @@ def local_structure(g: CSR, workers: int | None = None) -> tuple[np.ndarray, np.
     --------
     >>> lo, hi = np.array([0, 0, 1]), np.array([1, 2, 2])           # a triangle
     >>> tri, cons = local_structure(symmetric_csr(3, lo, hi, np.ones(3)))
-    >>> tri.tolist(), [round(c, 4) for c in cons]
-    [[1.0, 1.0, 1.0], [1.125, 1.125, 1.125]]
+    >>> tri.tolist(), cons.round(4).tolist()
+    ([1.0, 1.0, 1.0], [1.125, 1.125, 1.125])
     """
     n = g.n
     parts = max(1, min(threads(workers), n // 1000 or 1))
@@ -304,7 +304,7 @@ def pagerank(n: int, src: np.ndarray, dst: np.ndarray, weights: np.ndarray, dire
     Examples
     --------
     >>> pr = pagerank(3, np.array([0, 1]), np.array([1, 2]), np.ones(2), True)
-    >>> [round(x, 4) for x in pr]
+    >>> pr.round(4).tolist()
     [0.1844, 0.3412, 0.4744]
     """
     import scipy.sparse as sp
@@ -350,7 +350,7 @@ def eigenvector(n: int, lo: np.ndarray, hi: np.ndarray, w: np.ndarray) -> np.nda
     Examples
     --------
     >>> vec = eigenvector(3, np.array([0, 1]), np.array([1, 2]), np.ones(2))   # a path
-    >>> [round(x, 4) for x in vec]
+    >>> vec.round(4).tolist()
     [0.5, 0.7071, 0.5]
     """
     import scipy.sparse as sp
