@@ -32,6 +32,7 @@ import gettext
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -204,3 +205,34 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, t
     True
     """
     return message
+
+
+#: Month abbreviations, marked here and translated where they are shown.
+MONTH_ABBREVIATIONS = (
+    # TRANSLATORS: month abbreviations on the dashboards' time sliders and summaries
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+)
+
+
+def month_label(when: Any, *, day: bool = False) -> str:
+    """A date as the dashboards show it, in the current language: ``Mar 2025``.
+
+    ``strftime("%b")`` would follow the machine's locale, not the kit's language.
+
+    Parameters
+    ----------
+    when
+        A date (``datetime.date``, ``datetime.datetime`` or ``pandas.Timestamp``).
+    day
+        Also show the day: ``3 Mar 2025``.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> with using_language("nl"):
+    ...     month_label(dt.date(2025, 3, 3), day=True)
+    '3 mrt 2025'
+    """
+    month = _(MONTH_ABBREVIATIONS[when.month - 1])
+    return f"{when.day} {month} {when.year}" if day else f"{month} {when.year}"

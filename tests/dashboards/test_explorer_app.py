@@ -8,6 +8,7 @@ import pytest
 
 from socialhrm import dashboards
 from socialhrm.apps import NetworkExplorer
+from socialhrm.apps.explorer import MESSAGES
 
 
 @pytest.fixture(scope="module")
@@ -276,7 +277,15 @@ def test_a_failed_reload_leaves_the_old_page_whole(monkeypatch):
 
 def test_the_language_switch_relabels_the_page():
     app = NetworkExplorer(lang="en")
+    months = [label for label, _i in app.controls["window"].options]
+    assert months[0] == "Jan 2025" and "Mar 2025" in months
+    app.controls["window"].index = (1, 3)
     app.controls["lang"].value = "nl"
+    months = [label for label, _i in app.controls["window"].options]
+    assert "mrt 2025" in months and "Mar 2025" not in months  # Dutch month names
+    assert app.controls["window"].index == (1, 3)  # the chosen window is kept
+    app.controls["relation"].value = MESSAGES
+    assert "1 feb 2025" in app.summary.value  # the window's dates in Dutch too
     assert app.controls["relation"].description != "Relation"
     assert app.controls["load"].description != "Load my data"
     assert "Network roles" not in app.roles_html.value

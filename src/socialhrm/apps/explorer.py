@@ -41,7 +41,7 @@ from socialhrm.data import (
     read_people,
     table_kind,
 )
-from socialhrm.i18n import LANGUAGES, N_, _, using_language
+from socialhrm.i18n import LANGUAGES, N_, _, month_label, using_language
 from socialhrm.network import build_network, centrality_table, describe, to_igraph
 from socialhrm.roles import ROLE_NAMES as ROLE_NAME
 from socialhrm.roles import group_tie_matrix, network_roles
@@ -336,6 +336,11 @@ class NetworkExplorer:
                 c["relation"].options = self.data.relations()
                 c["relation"].value = relation
                 self._group_options()
+                months = self.data.months()
+                if months:  # the month names too, keeping the chosen window
+                    index = c["window"].index
+                    c["window"].options = [(month_label(m), i) for i, m in enumerate(months)]
+                    c["window"].index = index
         finally:
             self._busy = busy
 
@@ -406,7 +411,7 @@ class NetworkExplorer:
             c["relation"].value = relation if relation in values else values[0]
             months = data.months()
             if months:
-                labels = [(m.strftime("%b %Y"), i) for i, m in enumerate(months)]
+                labels = [(month_label(m), i) for i, m in enumerate(months)]
                 c["window"].options = labels
                 c["window"].index = (0, len(labels) - 1)
             else:
@@ -718,8 +723,8 @@ class NetworkExplorer:
         when = ""
         if start is not None:
             when = " - " + _("{start} to {end}").format(
-                start=start.strftime("%d %b %Y"),
-                end=(end - pd.Timedelta(days=1)).strftime("%d %b %Y"))
+                start=month_label(start, day=True),
+                end=month_label(end - pd.Timedelta(days=1), day=True))
         self.summary.value = panels.summary_html(self.data.name, rel, when, self.view().summary)
 
     def _show_person(self, person: Any) -> None:
