@@ -95,3 +95,11 @@ def test_threads_split_the_work_exactly():
 def test_the_older_engine_name_still_runs_the_fast_engine():
     table = centrality_table(nx.karate_club_graph(), engine="igraph")
     assert table.attrs["engine"] == "fast"
+
+
+def test_repeated_undirected_pairs_become_one_edge():
+    src, dst = np.array([0, 1, 1, 2, 0, 2]), np.array([1, 0, 2, 1, 2, 2])
+    lo, hi, w = kernels.simple_undirected(3, src, dst, np.ones(6), directed=False)
+    assert (lo.tolist(), hi.tolist(), w.tolist()) == ([0, 0, 1], [1, 2, 2], [2.0, 1.0, 2.0])
+    tri, _cons = kernels.local_structure(kernels.symmetric_csr(3, lo, hi, w))
+    assert tri.tolist() == [1.0, 1.0, 1.0]  # one triangle, not counted twice

@@ -104,7 +104,8 @@ def simple_undirected(n: int, src: np.ndarray, dst: np.ndarray, weights: np.ndar
                       directed: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The simple undirected view: one edge per pair, weights of both directions summed.
 
-    Self-loops are dropped. Returns ``(lo, hi, weight)`` with ``lo < hi``.
+    Self-loops are dropped and repeated pairs summed. Returns ``(lo, hi, weight)`` with
+    ``lo < hi``; ``directed`` is kept for the callers' symmetry.
 
     Examples
     --------
@@ -120,9 +121,7 @@ def simple_undirected(n: int, src: np.ndarray, dst: np.ndarray, weights: np.ndar
     lo = np.minimum(src[keep], dst[keep])
     hi = np.maximum(src[keep], dst[keep])
     w = w[keep]
-    if not directed:
-        return lo, hi, w
-    key = lo * n + hi
+    key = lo * n + hi  # repeated pairs (both directions, or a multigraph's edges) summed
     uniq, inverse = np.unique(key, return_inverse=True)
     return uniq // n, uniq % n, np.bincount(inverse, weights=w, minlength=len(uniq))
 
