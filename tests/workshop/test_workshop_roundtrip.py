@@ -374,6 +374,25 @@ def test_feedback_pages_show_no_hidden_tests(klass):
                                                           / "correct.html")
 
 
+@pytest.mark.browser
+def test_feedback_pages_open_in_a_browser_without_fetching_from_outside(klass, browser):
+    """A feedback page is sent to a student: opened from a file, it loads nothing remote."""
+    root = klass["root"]
+    pages = sorted((root / "feedback_html" / MODULE).glob("*.html"))
+    assert pages
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(pages[0].resolve().as_uri(), wait_until="load")
+        assert "Score" in page.locator("body").inner_text()
+    finally:
+        context.close()
+    outside = [u for u in requests if not u.startswith(("file:", "data:", "about:", "blob:"))]
+    assert requests and outside == [], outside
+
+
 def test_export_grades_csv(klass):
     root = klass["root"]
     with (root / "exports" / f"grades_{MODULE}.csv").open() as fh:

@@ -11,11 +11,12 @@ from typing import Any
 
 from socialhrm.i18n import _
 from socialhrm.nbgrading import display_path, log_reason
+from socialhrm.paths import package_dir
 from socialhrm.workshop.common import now
 from socialhrm.workshop.hiddentests import find_leaks, hidden_test_lines, html_text
 from socialhrm.workshop.state import ClassFolder
 
-__all__ = ["FeedbackReport", "feedback", "grade_signature"]
+__all__ = ["FeedbackReport", "feedback", "grade_signature", "self_contained_template"]
 
 
 @dataclass
@@ -86,7 +87,8 @@ def feedback(ws: ClassFolder, module: str, *, force: bool = False) -> FeedbackRe
         ws.echo(_("Feedback already up to date (use --force to write again): {ids}").format(
             ids=", ".join(report.skipped)))
     api = ws.api(ScrubHiddenTests__secret_lines=secrets,
-                 ScrubHiddenTests__language=ws.language) if todo else None
+                 ScrubHiddenTests__language=ws.language,
+                 **self_contained_template()) if todo else None
     for sid in todo:
         result = api.generate_feedback(module, sid, force=True)
         if not result["success"]:
@@ -118,6 +120,27 @@ def feedback(ws: ClassFolder, module: str, *, force: bool = False) -> FeedbackRe
         if sid in report.written:
             ws.echo(f"  {sid}: {display_path(report.written[sid])}")
     return report
+
+def self_contained_template() -> dict[str, Any]:
+    """Settings for nbgrader: feedback pages that fetch nothing from outside the page.
+
+    nbgrader's ``feedback`` template loads MathJax from a CDN. The kit's folder
+    ``share/nbgrader/feedback`` is searched first and holds only a ``mathjax`` macro that
+    loads nothing; the page itself stays nbgrader's (its API insists on the name
+    ``feedback``).
+
+    Examples
+    --------
+    >>> self_contained_template()["HTMLExporter__extra_template_basedirs"][0].endswith("nbgrader")
+    True
+    """
+    import nbgrader
+
+    nbgrader_templates = (Path(nbgrader.__file__).parent / "server_extensions" / "formgrader"
+                          / "templates")
+    return {"HTMLExporter__extra_template_basedirs": [str(package_dir() / "share" / "nbgrader"),
+                                                      str(nbgrader_templates)]}
+
 
 def grade_signature(ws: ClassFolder, module: str, sid: str) -> str:
     """A fingerprint of everything the feedback shows from the gradebook."""
